@@ -1,0 +1,97 @@
+//! Pure linguistics: `analyze(text, kind, config) -> Analysis`. No I/O, no async, no LSP types.
+//!
+//! The pipeline: prose extraction → segmentation → quotation marks → attribution →
+//! entity mentions → name variants within the draft → claims → suppression and rule levels.
+//! Cross-draft passes (names across a folder) live in [`crate::workspace`].
+
+pub mod claims;
+pub mod entities;
+pub mod lexicon;
+pub mod names;
+pub mod quote_marks;
+pub mod quotes;
+
+use crate::config::Config;
+use crate::finding::Finding;
+use crate::suppress::Suppressions;
+use crate::text::DocKind;
+use crate::text::prose::{self, Prose};
+use crate::text::segment::{self, Segments};
+use lexicon::Lexicon;
+
+/// Everything an analyser may read about the draft.
+pub struct Context<'a> {
+    /// The draft as written.
+    pub source: &'a str,
+    /// The prose of the draft, with the same byte offsets as `source` (non-prose blanked).
+    pub text: &'a str,
+    pub prose: &'a Prose<'a>,
+    pub segments: &'a Segments,
+    pub config: &'a Config,
+    pub lexicon: &'a Lexicon,
+}
+
+/// What copydesk knows about one draft.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    pub kind: DocKind,
+    pub segments: Segments,
+    /// Every stretch of quoted text, quotations or not (scare quotes, titles).
+    pub quote_spans: Vec<quote_marks::QuotedSpan>,
+    /// Quotations, each with its speaker when one is tied to it.
+    pub quotes: Vec<quotes::Quote>,
+    /// Names mentioned and the entities they refer to.
+    pub entities: entities::Entities,
+    /// Findings of this draft alone, after rule levels and suppression comments, sorted.
+    pub findings: Vec<Finding>,
+    pub suppressions: Suppressions,
+}
+
+/// Analyse one draft.
+pub fn analyze(text: &str, kind: DocKind, config: &Config) -> Analysis {
+    let prose = prose::extract(text, kind);
+    let segments = segment::segment(&prose);
+    let ctx = Context {
+        source: text,
+        text: &prose.masked,
+        prose: &prose,
+        segments: &segments,
+        config,
+        lexicon: config.lexicon(),
+    };
+    let scan = quote_marks::scan(&ctx);
+    let mut findings = scan.findings;
+    let mut quotes = quotes::attribute(&ctx, &scan.spans, &mut findings);
+    let entities = entities::extract(&ctx, &mut quotes);
+    names::check_document(&ctx, &entities, &mut findings);
+    claims::check(&ctx, &scan.spans, &mut findings);
+    let suppressions = Suppressions::parse(text);
+    let findings = settle(findings, config, &suppressions);
+    Analysis {
+        kind,
+        segments,
+        quote_spans: scan.spans,
+        quotes,
+        entities,
+        findings,
+        suppressions,
+    }
+}
+
+/// Apply rule levels (dropping rules that are off) and suppression comments, then sort by
+/// position so output is deterministic.
+pub fn settle(findings: Vec<Finding>, config: &Config, suppressions: &Suppressions) -> Vec<Finding> {
+    let mut out: Vec<Finding> = findings
+        .into_iter()
+        .filter_map(|mut f| {
+            let severity = config.severity(f.rule)?;
+            if suppressions.suppresses(f.rule, f.span) {
+                return None;
+            }
+            f.severity = severity;
+            Some(f)
+        })
+        .collect();
+    out.sort_by_key(|a| (a.span.start, a.span.end, a.rule));
+    out
+}

@@ -1,0 +1,327 @@
+//! Quotation marks: which marks open and close which quotations, paragraph by paragraph,
+//! and the `quote/unbalanced` rule.
+//!
+//! Double quotes may be curly (“ ”), straight (") or guillemets (« »); single quotes
+//! (‘ ’ and ') nest inside doubles or serve as the outer mark in British style. A right
+//! single quotation mark between letters or before a digit is an apostrophe (Putin’s,
+//! ’90s), never a quote. Newsroom convention for a quotation that runs over several
+//! paragraphs: each paragraph opens with a mark and only the last one closes; such an
+//! opening is not unbalanced.
+
+use crate::analysis::Context;
+use crate::finding::Finding;
+use crate::rules::Rule;
+use crate::text::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuoteStyle {
+    Double,
+    Single,
+}
+
+/// One stretch of quoted text inside one paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QuotedSpan {
+    /// From the opening mark through the closing mark; to the paragraph's end when unclosed.
+    pub span: Span,
+    /// The quoted words, without the marks.
+    pub inner: Span,
+    pub style: QuoteStyle,
+    /// 0 for an outermost quotation, 1 for a quote inside it, …
+    pub depth: u8,
+    /// Index of the paragraph in the document's segments.
+    pub paragraph: usize,
+    pub closed: bool,
+    /// Unclosed here, and the next paragraph opens with a quotation mark: the quotation
+    /// runs on.
+    pub continues: bool,
+    /// Opens a paragraph that continues the previous paragraph's quotation.
+    pub continued: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct QuoteScan {
+    /// In document order of their opening marks.
+    pub spans: Vec<QuotedSpan>,
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Clone, Copy)]
+struct Open {
+    style: QuoteStyle,
+    at: usize,
+    mark_len: usize,
+    straight: bool,
+}
+
+const UNCLOSED: &str = "This quotation mark opens a quotation that is never closed in its paragraph. \
+    Close it with a quotation mark where the speaker’s words end; if the quotation runs on into the next \
+    paragraph, open that paragraph with a quotation mark too.";
+const STRAY_CLOSE: &str = "This closing quotation mark has no opening mark before it in its paragraph. \
+    Add the opening mark where the quotation begins, or remove this one.";
+
+/// Find the quotations of every paragraph, and the marks that do not balance.
+pub fn scan(ctx: &Context<'_>) -> QuoteScan {
+    let text = ctx.text;
+    let paragraphs = &ctx.segments.paragraphs;
+    let mut out = QuoteScan::default();
+    let mut previous_continues = false;
+    for (pi, para) in paragraphs.iter().enumerate() {
+        let first_span = out.spans.len();
+        let mut stack: Vec<Open> = Vec::new();
+        let body = para.span.slice(text);
+        let mut prev: Option<char> = None;
+        let mut iter = body.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            let at = para.span.start + i;
+            let next = iter.peek().map(|&(_, n)| n);
+            let len = c.len_utf8();
+            match c {
+                '“' | '„' | '«' => stack.push(Open {
+                    style: QuoteStyle::Double,
+                    at,
+                    mark_len: len,
+                    straight: false,
+                }),
+                '”' | '»' if !close(&mut stack, QuoteStyle::Double, at, len, pi, &mut out.spans) => {
+                    out.findings.push(Finding::new(
+                        Rule::QuoteUnbalanced,
+                        Span::new(at, at + len),
+                        STRAY_CLOSE,
+                    ));
+                }
+                '"' => {
+                    let opening_shape = prev.is_none_or(opens_after) && next.is_some_and(|n| !n.is_whitespace());
+                    let top_double = stack.iter().rposition(|o| o.style == QuoteStyle::Double);
+                    // A straight mark closes an open double, unless it plainly opens a nested
+                    // quotation inside a curly one.
+                    let closes = top_double.is_some_and(|d| stack[d].straight || !opening_shape);
+                    if closes {
+                        close(&mut stack, QuoteStyle::Double, at, len, pi, &mut out.spans);
+                    } else if prev.is_some_and(|p| p.is_ascii_digit()) {
+                        // An inch mark: a 5" screen.
+                    } else if !opening_shape && next.is_none_or(|n| n.is_whitespace() || is_trailing_punct(n)) {
+                        out.findings.push(Finding::new(
+                            Rule::QuoteUnbalanced,
+                            Span::new(at, at + len),
+                            STRAY_CLOSE,
+                        ));
+                    } else {
+                        stack.push(Open {
+                            style: QuoteStyle::Double,
+                            at,
+                            mark_len: len,
+                            straight: true,
+                        });
+                    }
+                }
+                '‘' if !(prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)) => {
+                    stack.push(Open {
+                        style: QuoteStyle::Single,
+                        at,
+                        mark_len: len,
+                        straight: false,
+                    });
+                }
+                '’' | '\'' => {
+                    let between_letters =
+                        prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+                    let before_digit = next.is_some_and(|n| n.is_ascii_digit());
+                    let single_open = stack.last().is_some_and(|o| o.style == QuoteStyle::Single);
+                    if between_letters || before_digit {
+                        // Apostrophe: Putin’s, don't, ’90s.
+                    } else if single_open
+                        && prev.is_some_and(|p| !p.is_whitespace())
+                        && !next.is_some_and(char::is_alphanumeric)
+                    {
+                        close(&mut stack, QuoteStyle::Single, at, len, pi, &mut out.spans);
+                    } else if c == '\'' && prev.is_none_or(opens_after) && next.is_some_and(char::is_alphabetic) {
+                        stack.push(Open {
+                            style: QuoteStyle::Single,
+                            at,
+                            mark_len: len,
+                            straight: true,
+                        });
+                    }
+                }
+                _ => {}
+            }
+            prev = Some(c);
+        }
+
+        // What is still open at the paragraph's end.
+        let next_opens = paragraphs.get(pi + 1).is_some_and(|n| {
+            n.quote_depth == para.quote_depth && n.span.slice(text).starts_with(['“', '"', '«', '„', '‘'])
+        });
+        let outermost_open = stack.first().map(|o| o.at);
+        for (depth, open) in stack.iter().enumerate() {
+            let continues = next_opens && Some(open.at) == outermost_open;
+            out.spans.push(QuotedSpan {
+                span: Span::new(open.at, para.span.end),
+                inner: Span::new(open.at + open.mark_len, para.span.end),
+                style: open.style,
+                depth: depth as u8,
+                paragraph: pi,
+                closed: false,
+                continues,
+                continued: false,
+            });
+            // Only double quotes are held to balance: single marks double as apostrophes
+            // too often to accuse them.
+            if open.style == QuoteStyle::Double && !continues {
+                out.findings.push(Finding::new(
+                    Rule::QuoteUnbalanced,
+                    Span::new(open.at, open.at + open.mark_len),
+                    UNCLOSED,
+                ));
+            }
+        }
+        let spans = &mut out.spans[first_span..];
+        spans.sort_by_key(|s| s.span.start);
+        if previous_continues
+            && let Some(first) = spans.iter_mut().find(|s| s.depth == 0)
+            && first.span.start == para.span.start
+        {
+            first.continued = true;
+        }
+        previous_continues = spans.iter().any(|s| s.continues);
+    }
+    out
+}
+
+/// Close the innermost open quotation of `style`; quotations opened inside it and never
+/// closed are dropped (they were apostrophes or stray marks). False when none was open.
+fn close(
+    stack: &mut Vec<Open>,
+    style: QuoteStyle,
+    at: usize,
+    len: usize,
+    paragraph: usize,
+    spans: &mut Vec<QuotedSpan>,
+) -> bool {
+    let Some(pos) = stack.iter().rposition(|o| o.style == style) else {
+        return false;
+    };
+    let open = stack[pos];
+    stack.truncate(pos);
+    spans.push(QuotedSpan {
+        span: Span::new(open.at, at + len),
+        inner: Span::new(open.at + open.mark_len, at),
+        style,
+        depth: pos as u8,
+        paragraph,
+        closed: true,
+        continues: false,
+        continued: false,
+    });
+    true
+}
+
+/// Characters after which a straight quotation mark opens a quotation.
+fn opens_after(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '"' | '\'' | ':'
+        )
+}
+
+fn is_trailing_punct(c: char) -> bool {
+    matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–')
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::analyze;
+    use crate::config::Config;
+    use crate::rules::Rule;
+    use crate::text::DocKind;
+
+    fn unbalanced(text: &str) -> Vec<String> {
+        let a = analyze(text, DocKind::Text, &Config::default());
+        a.findings
+            .iter()
+            .filter(|f| f.rule == Rule::QuoteUnbalanced)
+            .map(|f| format!("{}@{}", f.span.slice(text), f.span.start))
+            .collect()
+    }
+
+    fn quoted(text: &str) -> Vec<(String, bool)> {
+        let a = analyze(text, DocKind::Text, &Config::default());
+        a.quote_spans
+            .iter()
+            .map(|q| (q.inner.slice(text).to_string(), q.closed))
+            .collect()
+    }
+
+    #[test]
+    fn balanced_curly_and_straight_quotes() {
+        assert!(unbalanced("“We will win,” she said. He replied: \"No you won't.\"").is_empty());
+        assert_eq!(
+            quoted("“We will win,” she said. He replied: \"No you won't.\""),
+            vec![("We will win,".into(), true), ("No you won't.".into(), true)]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert!(unbalanced("Putin’s aide, in the ’90s, loved rock ’n’ roll and didn't say so.").is_empty());
+        assert!(quoted("Putin’s aide, in the ’90s, loved rock ’n’ roll and didn't say so.").is_empty());
+        assert!(unbalanced("The Joneses’ house is 5\" taller.").is_empty());
+    }
+
+    #[test]
+    fn unclosed_quote_in_its_paragraph_is_flagged() {
+        let text = "“We will keep working on it, the spokesman said.\n\nThe talks ended.";
+        assert_eq!(unbalanced(text), vec!["“@0"]);
+    }
+
+    #[test]
+    fn stray_closing_mark_is_flagged() {
+        let text = "He said we will keep working on it.” The talks ended.";
+        assert_eq!(unbalanced(text), vec![format!("”@{}", text.find('”').unwrap())]);
+    }
+
+    #[test]
+    fn multi_paragraph_quotation_convention() {
+        let text = "“The first part of what I said runs on,\n\n“and the second part continues it,\n\n“and only the last paragraph closes it,” he said.";
+        assert!(unbalanced(text).is_empty());
+        let a = analyze(text, DocKind::Text, &Config::default());
+        let spans = &a.quote_spans;
+        assert_eq!(spans.len(), 3);
+        assert!(spans[0].continues && !spans[0].continued && !spans[0].closed);
+        assert!(spans[1].continues && spans[1].continued);
+        assert!(!spans[2].continues && spans[2].continued && spans[2].closed);
+    }
+
+    #[test]
+    fn unclosed_before_a_paragraph_that_does_not_reopen() {
+        let text = "“The first part runs on,\n\nand the next paragraph is narration.";
+        assert_eq!(unbalanced(text), vec!["“@0"]);
+    }
+
+    #[test]
+    fn nested_single_quotes_and_british_style() {
+        let q = quoted("“He told me ‘never again’ and left,” she said.");
+        assert_eq!(
+            q,
+            vec![
+                ("He told me ‘never again’ and left,".into(), true),
+                ("never again".into(), true)
+            ]
+        );
+        let q = quoted("‘We are not going anywhere,’ the minister said.");
+        assert_eq!(q, vec![("We are not going anywhere,".into(), true)]);
+    }
+
+    #[test]
+    fn code_is_not_scanned_in_markdown() {
+        let a = analyze(
+            "Use `\"` in code, then say \"hello there friend\".",
+            DocKind::Markdown,
+            &Config::default(),
+        );
+        assert!(a.findings.iter().all(|f| f.rule != Rule::QuoteUnbalanced));
+        assert_eq!(a.quote_spans.len(), 1);
+    }
+}

@@ -1,0 +1,478 @@
+//! Paragraphs, sentences and tokens, as byte spans into the document.
+//!
+//! Segmentation reads the masked prose (see [`super::prose`]), so Markdown syntax never
+//! becomes a token. All three levels live in flat vectors; a paragraph points at its range
+//! of sentences and a sentence at its range of tokens, so walking them allocates nothing.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use super::Span;
+use super::prose::{BlockKind, Prose};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (and digits) with internal apostrophes, hyphens, or the dots of an
+    /// acronym: `Putin's`, `Al-Sudani`, `COVID-19`, `U.S.`, `a.m.`.
+    Word,
+    /// Starts with a digit: `3.5`, `10:30`, `1,000`, `1980s`, `5bn`.
+    Number,
+    /// Any other single character: punctuation, quotation marks, dashes, symbols.
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    pub fn text(self, src: &str) -> &str {
+        self.span.slice(src)
+    }
+
+    /// True for a word whose first character is an upper-case letter.
+    pub fn is_capitalized(self, src: &str) -> bool {
+        self.kind == TokenKind::Word && self.text(src).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// For a single-character punctuation token, that character.
+    pub fn punct(self, src: &str) -> Option<char> {
+        if self.kind != TokenKind::Punct {
+            return None;
+        }
+        self.text(src).chars().next()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    /// Index into [`Segments::paragraphs`].
+    pub paragraph: usize,
+    /// Range into [`Segments::tokens`].
+    pub tokens: Range<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    pub span: Span,
+    pub kind: BlockKind,
+    /// Markdown block-quote depth (0 outside `>` quotes).
+    pub quote_depth: u8,
+    /// Range into [`Segments::sentences`].
+    pub sentences: Range<usize>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Segments {
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+}
+
+impl Segments {
+    pub fn sentence_tokens(&self, sentence: &Sentence) -> &[Token] {
+        &self.tokens[sentence.tokens.clone()]
+    }
+
+    pub fn paragraph_sentences(&self, paragraph: &Paragraph) -> &[Sentence] {
+        &self.sentences[paragraph.sentences.clone()]
+    }
+
+    /// The index of the sentence that contains `offset`, if any.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= offset);
+        (i < self.sentences.len() && self.sentences[i].span.start <= offset).then_some(i)
+    }
+
+    /// The index of the paragraph that contains `offset`, if any.
+    pub fn paragraph_at(&self, offset: usize) -> Option<usize> {
+        let i = self.paragraphs.partition_point(|p| p.span.end <= offset);
+        (i < self.paragraphs.len() && self.paragraphs[i].span.start <= offset).then_some(i)
+    }
+}
+
+/// Split the prose into paragraphs, sentences and tokens.
+pub fn segment(prose: &Prose<'_>) -> Segments {
+    let text: &str = &prose.masked;
+    let mut seg = Segments {
+        paragraphs: Vec::with_capacity(prose.blocks.len()),
+        sentences: Vec::new(),
+        tokens: Vec::with_capacity(text.len() / 5),
+    };
+    for block in &prose.blocks {
+        let first_token = seg.tokens.len();
+        tokenize(text, block.span, &mut seg.tokens);
+        if seg.tokens.len() == first_token {
+            continue;
+        }
+        let paragraph = seg.paragraphs.len();
+        let first_sentence = seg.sentences.len();
+        split_sentences(
+            text,
+            first_token..seg.tokens.len(),
+            paragraph,
+            &seg.tokens,
+            &mut seg.sentences,
+        );
+        let tokens = &seg.tokens;
+        seg.paragraphs.push(Paragraph {
+            span: Span::new(tokens[first_token].span.start, tokens[tokens.len() - 1].span.end),
+            kind: block.kind,
+            quote_depth: block.quote_depth,
+            sentences: first_sentence..seg.sentences.len(),
+        });
+    }
+    seg
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐' | '‑')
+}
+
+/// Append the tokens of `text[span]` to `out`.
+pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
+    let base = span.start;
+    let s = &text[span.start..span.end];
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let start = base + i;
+        if c.is_alphabetic() {
+            let mut end = i + c.len_utf8();
+            // Acronyms with dots: U.S., a.m., e.g. — a letter, a dot, a letter, a dot…
+            let rest = &s[end..];
+            if rest.starts_with('.') && is_dotted_acronym(&s[i..]) {
+                let len = dotted_acronym_len(&s[i..]);
+                end = i + len;
+                while chars.peek().is_some_and(|&(j, _)| j < end) {
+                    chars.next();
+                }
+                out.push(Token {
+                    span: Span::new(start, base + end),
+                    kind: TokenKind::Word,
+                });
+                continue;
+            }
+            while let Some(&(j, d)) = chars.peek() {
+                // Letters, combining accents, and joiners (apostrophe, hyphen) between letters.
+                let continues = d.is_alphanumeric()
+                    || d == '\u{301}'
+                    || (is_joiner(d) && s[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric));
+                if !continues {
+                    break;
+                }
+                end = j + d.len_utf8();
+                chars.next();
+            }
+            out.push(Token {
+                span: Span::new(start, base + end),
+                kind: TokenKind::Word,
+            });
+        } else if c.is_ascii_digit() || c.is_numeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                let next_is_digit = s[j + d.len_utf8()..].chars().next().is_some_and(|n| n.is_ascii_digit());
+                if d.is_alphanumeric() || (matches!(d, '.' | ',' | ':') && next_is_digit) {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else if d == '-' && next_is_digit && s[..j].chars().all(|x| x.is_ascii_digit()) {
+                    // Ranges and scores stay whole only when purely numeric on the left: "2-1".
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(Token {
+                span: Span::new(start, base + end),
+                kind: TokenKind::Number,
+            });
+        } else {
+            out.push(Token {
+                span: Span::new(start, start + c.len_utf8()),
+                kind: TokenKind::Punct,
+            });
+        }
+    }
+}
+
+/// `s` starts with letter '.' letter '.' (U.S., a.m.) or letter '.' letter (U.S without the last dot).
+fn is_dotted_acronym(s: &str) -> bool {
+    let mut it = s.chars();
+    let (Some(a), Some('.'), Some(b)) = (it.next(), it.next(), it.next()) else {
+        return false;
+    };
+    a.is_alphabetic() && b.is_alphabetic() && !it.next().is_some_and(char::is_alphabetic)
+}
+
+fn dotted_acronym_len(s: &str) -> usize {
+    let mut len = 0;
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if !c.is_alphabetic() {
+            break;
+        }
+        match it.next() {
+            Some((j, '.')) => {
+                len = j + 1;
+                // Stop after the dot unless another letter-dot pair follows immediately.
+                if !it.peek().is_some_and(|&(_, n)| n.is_alphabetic()) {
+                    break;
+                }
+            }
+            _ => {
+                // A final letter without a dot (U.S) still belongs to the acronym.
+                len = i + c.len_utf8();
+                break;
+            }
+        }
+    }
+    len
+}
+
+fn word_list(src: &'static str) -> HashSet<&'static str> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+}
+
+fn title_abbreviations() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| word_list(include_str!("data/title_abbreviations.txt")))
+}
+
+fn abbreviations() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| word_list(include_str!("data/abbreviations.txt")))
+}
+
+fn sentence_starters() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| word_list(include_str!("data/sentence_starters.txt")))
+}
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '”' | '’' | '"' | '\'' | ')' | ']' | '»')
+}
+
+fn opens_sentence(tok: Token, text: &str) -> bool {
+    let Some(c) = tok.text(text).chars().next() else {
+        return false;
+    };
+    match tok.kind {
+        TokenKind::Word => c.is_uppercase(),
+        TokenKind::Number => true,
+        TokenKind::Punct => matches!(
+            c,
+            '“' | '"' | '‘' | '\'' | '(' | '[' | '«' | '—' | '–' | '-' | '*' | '•'
+        ),
+    }
+}
+
+/// Split `tokens[range]` (one paragraph) into sentences.
+fn split_sentences(text: &str, range: Range<usize>, paragraph: usize, tokens: &[Token], out: &mut Vec<Sentence>) {
+    let end = range.end;
+    let mut start = range.start;
+    let mut i = range.start;
+    while i < end {
+        let tok = tokens[i];
+        let ends_with_dot_word = tok.kind == TokenKind::Word && tok.text(text).ends_with('.');
+        let terminal = tok.punct(text).is_some_and(is_terminal) || ends_with_dot_word;
+        if !terminal {
+            i += 1;
+            continue;
+        }
+        // Take in further terminal marks and closing quotes/brackets that touch it: `?!`, `.”`, `.)`.
+        let mut j = i + 1;
+        while j < end
+            && tokens[j].span.start == tokens[j - 1].span.end
+            && tokens[j].punct(text).is_some_and(|c| is_terminal(c) || is_closing(c))
+        {
+            j += 1;
+        }
+        if j < end && is_boundary(text, tokens, i, j) {
+            out.push(Sentence {
+                span: Span::new(tokens[start].span.start, tokens[j - 1].span.end),
+                paragraph,
+                tokens: start..j,
+            });
+            start = j;
+        }
+        i = j;
+    }
+    if start < end {
+        out.push(Sentence {
+            span: Span::new(tokens[start].span.start, tokens[end - 1].span.end),
+            paragraph,
+            tokens: start..end,
+        });
+    }
+}
+
+/// Whether a sentence ends before `tokens[next]`, given the terminal mark at `tokens[mark]`.
+fn is_boundary(text: &str, tokens: &[Token], mark: usize, next: usize) -> bool {
+    let following = tokens[next];
+    // "U.S.A" or "3.5" never reach here; a mark glued to the next token is no boundary.
+    if following.span.start == tokens[next - 1].span.end {
+        return false;
+    }
+    if !opens_sentence(following, text) {
+        return false;
+    }
+    let tok = tokens[mark];
+    let starter = || following.kind == TokenKind::Word && sentence_starters().contains(following.text(text));
+    // An acronym with dots (U.S., a.m.) ends a sentence only before a sentence opener.
+    if tok.kind == TokenKind::Word {
+        return starter();
+    }
+    if tok.punct(text) != Some('.') || mark == 0 {
+        return true;
+    }
+    let before = tokens[mark - 1];
+    if before.span.end != tok.span.start || before.kind != TokenKind::Word {
+        return true;
+    }
+    let word = before.text(text);
+    if title_abbreviations().contains(word) {
+        return false;
+    }
+    // An initial: "J. K. Rowling", "George W. Bush".
+    let mut cs = word.chars();
+    if let (Some(c), None) = (cs.next(), cs.next())
+        && c.is_uppercase()
+    {
+        return false;
+    }
+    if abbreviations().contains(word) {
+        return starter();
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{DocKind, prose};
+
+    fn sentences(src: &str) -> Vec<String> {
+        let p = prose::extract(src, DocKind::Text);
+        let seg = segment(&p);
+        seg.sentences.iter().map(|s| s.span.slice(src).to_string()).collect()
+    }
+
+    fn words(src: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        tokenize(src, Span::new(0, src.len()), &mut out);
+        out.iter().map(|t| t.text(src).to_string()).collect()
+    }
+
+    #[test]
+    fn tokens_keep_names_acronyms_and_numbers_whole() {
+        assert_eq!(
+            words("Al-Sudani's U.S. visit cost $3.5m at 10:30 a.m. in 2023."),
+            vec![
+                "Al-Sudani's",
+                "U.S.",
+                "visit",
+                "cost",
+                "$",
+                "3.5m",
+                "at",
+                "10:30",
+                "a.m.",
+                "in",
+                "2023",
+                "."
+            ]
+        );
+        assert_eq!(
+            words("“Yes,” he said—then left."),
+            vec!["“", "Yes", ",", "”", "he", "said", "—", "then", "left", "."]
+        );
+        assert_eq!(
+            words("rock ’n’ roll in the ’90s"),
+            vec!["rock", "’", "n", "’", "roll", "in", "the", "’", "90s"]
+        );
+        assert_eq!(words("Erdoğan met O’Brien"), vec!["Erdoğan", "met", "O’Brien"]);
+    }
+
+    #[test]
+    fn abbreviations_titles_and_initials_do_not_end_sentences() {
+        assert_eq!(
+            sentences("Mr. Smith met Sen. Jones and Gen. Lee at St. Paul's. They talked."),
+            vec!["Mr. Smith met Sen. Jones and Gen. Lee at St. Paul's.", "They talked."]
+        );
+        assert_eq!(
+            sentences("J. K. Rowling wrote it. George W. Bush read it."),
+            vec!["J. K. Rowling wrote it.", "George W. Bush read it."]
+        );
+        assert_eq!(
+            sentences("It happened on Jan. 5 at No. 10 Downing Street. Nobody saw."),
+            vec!["It happened on Jan. 5 at No. 10 Downing Street.", "Nobody saw."]
+        );
+    }
+
+    #[test]
+    fn acronyms_end_sentences_only_before_an_opener() {
+        assert_eq!(
+            sentences("The U.S. Army left the U.S. He stayed."),
+            vec!["The U.S. Army left the U.S.", "He stayed."]
+        );
+        assert_eq!(
+            sentences("The meeting began at 9 a.m. Officials arrived late at 10 a.m. The talks began."),
+            vec![
+                "The meeting began at 9 a.m. Officials arrived late at 10 a.m.",
+                "The talks began."
+            ]
+        );
+        assert_eq!(
+            sentences("Shares of Acme Inc. The company fell."),
+            vec!["Shares of Acme Inc.", "The company fell."]
+        );
+    }
+
+    #[test]
+    fn decimals_times_and_closing_quotes() {
+        assert_eq!(
+            sentences("Growth was 3.5 percent by 10.30 on Monday. “We will win.” He smiled."),
+            vec![
+                "Growth was 3.5 percent by 10.30 on Monday.",
+                "“We will win.”",
+                "He smiled."
+            ]
+        );
+        assert_eq!(
+            sentences("“Where is he?” she asked. Nobody knew!"),
+            vec!["“Where is he?” she asked.", "Nobody knew!"]
+        );
+        assert_eq!(
+            sentences("He said it was \"over.\" Then he left (quickly.) Fine."),
+            vec!["He said it was \"over.\"", "Then he left (quickly.)", "Fine."]
+        );
+    }
+
+    #[test]
+    fn paragraphs_from_blocks_with_sentence_ranges() {
+        let src = "One. Two.\n\nThree.";
+        let p = prose::extract(src, DocKind::Text);
+        let seg = segment(&p);
+        assert_eq!(seg.paragraphs.len(), 2);
+        assert_eq!(seg.paragraphs[0].sentences, 0..2);
+        assert_eq!(seg.paragraphs[1].sentences, 2..3);
+        assert_eq!(seg.sentences[2].paragraph, 1);
+        assert_eq!(seg.sentence_at(src.find("Two").unwrap()), Some(1));
+        assert_eq!(seg.paragraph_at(src.find("Three").unwrap()), Some(1));
+        assert_eq!(seg.sentence_at(4), None);
+    }
+}
