@@ -6,7 +6,9 @@
 //! single quotation mark between letters or before a digit is an apostrophe (Putin’s,
 //! ’90s), never a quote. Newsroom convention for a quotation that runs over several
 //! paragraphs: each paragraph opens with a mark and only the last one closes; such an
-//! opening is not unbalanced.
+//! opening is not unbalanced. The same convention appears inside one paragraph when a
+//! draft has lost its paragraph breaks (`…this club. "No one is…"`): a quotation reopened
+//! right after a sentence end continues the open one.
 
 use crate::analysis::Context;
 use crate::finding::Finding;
@@ -22,7 +24,8 @@ pub enum QuoteStyle {
 /// One stretch of quoted text inside one paragraph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct QuotedSpan {
-    /// From the opening mark through the closing mark; to the paragraph's end when unclosed.
+    /// From the opening mark through the closing mark; to the paragraph's end (or the
+    /// reopening mark) when unclosed.
     pub span: Span,
     /// The quoted words, without the marks.
     pub inner: Span,
@@ -32,10 +35,10 @@ pub struct QuotedSpan {
     /// Index of the paragraph in the document's segments.
     pub paragraph: usize,
     pub closed: bool,
-    /// Unclosed here, and the next paragraph opens with a quotation mark: the quotation
-    /// runs on.
+    /// Unclosed, and the quotation runs on: the next paragraph (or, inside a paragraph,
+    /// the next sentence) reopens it.
     pub continues: bool,
-    /// Opens a paragraph that continues the previous paragraph's quotation.
+    /// Continues the previous span's quotation.
     pub continued: bool,
 }
 
@@ -51,7 +54,7 @@ struct Open {
     style: QuoteStyle,
     at: usize,
     mark_len: usize,
-    straight: bool,
+    continued: bool,
 }
 
 const UNCLOSED: &str = "This quotation mark opens a quotation that is never closed in its paragraph. \
@@ -68,94 +71,21 @@ pub fn scan(ctx: &Context<'_>) -> QuoteScan {
     let mut previous_continues = false;
     for (pi, para) in paragraphs.iter().enumerate() {
         let first_span = out.spans.len();
-        let mut stack: Vec<Open> = Vec::new();
-        let body = para.span.slice(text);
-        let mut prev: Option<char> = None;
-        let mut iter = body.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
-            let at = para.span.start + i;
-            let next = iter.peek().map(|&(_, n)| n);
-            let len = c.len_utf8();
-            match c {
-                '“' | '„' | '«' => stack.push(Open {
-                    style: QuoteStyle::Double,
-                    at,
-                    mark_len: len,
-                    straight: false,
-                }),
-                '”' | '»' if !close(&mut stack, QuoteStyle::Double, at, len, pi, &mut out.spans) => {
-                    out.findings.push(Finding::new(
-                        Rule::QuoteUnbalanced,
-                        Span::new(at, at + len),
-                        STRAY_CLOSE,
-                    ));
-                }
-                '"' => {
-                    let opening_shape = prev.is_none_or(opens_after) && next.is_some_and(|n| !n.is_whitespace());
-                    let top_double = stack.iter().rposition(|o| o.style == QuoteStyle::Double);
-                    // A straight mark closes an open double, unless it plainly opens a nested
-                    // quotation inside a curly one.
-                    let closes = top_double.is_some_and(|d| stack[d].straight || !opening_shape);
-                    if closes {
-                        close(&mut stack, QuoteStyle::Double, at, len, pi, &mut out.spans);
-                    } else if prev.is_some_and(|p| p.is_ascii_digit()) {
-                        // An inch mark: a 5" screen.
-                    } else if !opening_shape && next.is_none_or(|n| n.is_whitespace() || is_trailing_punct(n)) {
-                        out.findings.push(Finding::new(
-                            Rule::QuoteUnbalanced,
-                            Span::new(at, at + len),
-                            STRAY_CLOSE,
-                        ));
-                    } else {
-                        stack.push(Open {
-                            style: QuoteStyle::Double,
-                            at,
-                            mark_len: len,
-                            straight: true,
-                        });
-                    }
-                }
-                '‘' if !(prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)) => {
-                    stack.push(Open {
-                        style: QuoteStyle::Single,
-                        at,
-                        mark_len: len,
-                        straight: false,
-                    });
-                }
-                '’' | '\'' => {
-                    let between_letters =
-                        prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
-                    let before_digit = next.is_some_and(|n| n.is_ascii_digit());
-                    let single_open = stack.last().is_some_and(|o| o.style == QuoteStyle::Single);
-                    if between_letters || before_digit {
-                        // Apostrophe: Putin’s, don't, ’90s.
-                    } else if single_open
-                        && prev.is_some_and(|p| !p.is_whitespace())
-                        && !next.is_some_and(char::is_alphanumeric)
-                    {
-                        close(&mut stack, QuoteStyle::Single, at, len, pi, &mut out.spans);
-                    } else if c == '\'' && prev.is_none_or(opens_after) && next.is_some_and(char::is_alphabetic) {
-                        stack.push(Open {
-                            style: QuoteStyle::Single,
-                            at,
-                            mark_len: len,
-                            straight: true,
-                        });
-                    }
-                }
-                _ => {}
-            }
-            prev = Some(c);
-        }
+        let mut p = ParagraphScan {
+            text,
+            paragraph: pi,
+            stack: Vec::new(),
+            out: &mut out,
+        };
+        p.run(para.span);
 
         // What is still open at the paragraph's end.
         let next_opens = paragraphs.get(pi + 1).is_some_and(|n| {
             n.quote_depth == para.quote_depth && n.span.slice(text).starts_with(['“', '"', '«', '„', '‘'])
         });
-        let outermost_open = stack.first().map(|o| o.at);
+        let stack = std::mem::take(&mut p.stack);
         for (depth, open) in stack.iter().enumerate() {
-            let continues = next_opens && Some(open.at) == outermost_open;
+            let continues = next_opens && depth == 0;
             out.spans.push(QuotedSpan {
                 span: Span::new(open.at, para.span.end),
                 inner: Span::new(open.at + open.mark_len, para.span.end),
@@ -164,7 +94,7 @@ pub fn scan(ctx: &Context<'_>) -> QuoteScan {
                 paragraph: pi,
                 closed: false,
                 continues,
-                continued: false,
+                continued: open.continued,
             });
             // Only double quotes are held to balance: single marks double as apostrophes
             // too often to accuse them.
@@ -184,37 +114,135 @@ pub fn scan(ctx: &Context<'_>) -> QuoteScan {
         {
             first.continued = true;
         }
-        previous_continues = spans.iter().any(|s| s.continues);
+        previous_continues = spans.iter().any(|s| s.continues && s.span.end == para.span.end);
     }
     out
 }
 
-/// Close the innermost open quotation of `style`; quotations opened inside it and never
-/// closed are dropped (they were apostrophes or stray marks). False when none was open.
-fn close(
-    stack: &mut Vec<Open>,
-    style: QuoteStyle,
-    at: usize,
-    len: usize,
+/// The marks of one paragraph.
+struct ParagraphScan<'a, 'o> {
+    text: &'a str,
     paragraph: usize,
-    spans: &mut Vec<QuotedSpan>,
-) -> bool {
-    let Some(pos) = stack.iter().rposition(|o| o.style == style) else {
-        return false;
-    };
-    let open = stack[pos];
-    stack.truncate(pos);
-    spans.push(QuotedSpan {
-        span: Span::new(open.at, at + len),
-        inner: Span::new(open.at + open.mark_len, at),
-        style,
-        depth: pos as u8,
-        paragraph,
-        closed: true,
-        continues: false,
-        continued: false,
-    });
-    true
+    stack: Vec<Open>,
+    out: &'o mut QuoteScan,
+}
+
+impl ParagraphScan<'_, '_> {
+    fn run(&mut self, span: Span) {
+        let body = span.slice(self.text);
+        let mut prev: Option<char> = None;
+        let mut iter = body.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            let at = span.start + i;
+            let next = iter.peek().map(|&(_, n)| n);
+            let len = c.len_utf8();
+            match c {
+                '“' | '„' | '«' => self.open_double(at, len),
+                '”' | '»' if !self.close(QuoteStyle::Double, at, len) => self.stray(at, len),
+                '"' => {
+                    // A straight mark's direction comes from its shape: after a space and
+                    // before a word it opens; glued to the word before it, it closes.
+                    let opening_shape = prev.is_none_or(opens_after) && next.is_some_and(|n| !n.is_whitespace());
+                    if opening_shape {
+                        self.open_double(at, len);
+                    } else if self.stack.iter().any(|o| o.style == QuoteStyle::Double) {
+                        self.close(QuoteStyle::Double, at, len);
+                    } else if prev.is_some_and(|p| p.is_ascii_digit() || p.is_whitespace()) {
+                        // An inch mark (a 5" screen) or a lone mark between spaces.
+                    } else {
+                        self.stray(at, len);
+                    }
+                }
+                '‘' if !(prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)) => {
+                    self.push(QuoteStyle::Single, at, len, false)
+                }
+                '’' | '\'' => {
+                    let between_letters =
+                        prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+                    let before_digit = next.is_some_and(|n| n.is_ascii_digit());
+                    let single_open = self.stack.last().is_some_and(|o| o.style == QuoteStyle::Single);
+                    if between_letters || before_digit {
+                        // An apostrophe: Putin’s, don't, ’90s.
+                    } else if single_open
+                        && prev.is_some_and(|p| !p.is_whitespace())
+                        && !next.is_some_and(char::is_alphanumeric)
+                    {
+                        self.close(QuoteStyle::Single, at, len);
+                    } else if c == '\'' && prev.is_none_or(opens_after) && next.is_some_and(char::is_alphabetic) {
+                        self.push(QuoteStyle::Single, at, len, false);
+                    }
+                }
+                _ => {}
+            }
+            prev = Some(c);
+        }
+    }
+
+    fn push(&mut self, style: QuoteStyle, at: usize, mark_len: usize, continued: bool) {
+        self.stack.push(Open {
+            style,
+            at,
+            mark_len,
+            continued,
+        });
+    }
+
+    fn stray(&mut self, at: usize, len: usize) {
+        self.out.findings.push(Finding::new(
+            Rule::QuoteUnbalanced,
+            Span::new(at, at + len),
+            STRAY_CLOSE,
+        ));
+    }
+
+    /// Open a double quotation. When the innermost open quotation is a double one and the
+    /// words before this mark end a sentence, the open quotation runs on into this one.
+    fn open_double(&mut self, at: usize, len: usize) {
+        let mut continued = false;
+        if let Some(top) = self.stack.last().copied()
+            && top.style == QuoteStyle::Double
+        {
+            let inner_start = top.at + top.mark_len;
+            let before = self.text[inner_start..at].trim_end();
+            let without_single = before.strip_suffix(['’', '\'']).map_or(before, str::trim_end);
+            if without_single.ends_with(['.', '?', '!', '…']) {
+                self.stack.pop();
+                self.out.spans.push(QuotedSpan {
+                    span: Span::new(top.at, inner_start + before.len()),
+                    inner: Span::new(inner_start, inner_start + before.len()),
+                    style: QuoteStyle::Double,
+                    depth: self.stack.len() as u8,
+                    paragraph: self.paragraph,
+                    closed: false,
+                    continues: true,
+                    continued: top.continued,
+                });
+                continued = true;
+            }
+        }
+        self.push(QuoteStyle::Double, at, len, continued);
+    }
+
+    /// Close the innermost open quotation of `style`; quotations opened inside it and never
+    /// closed are dropped (they were apostrophes or stray marks). False when none was open.
+    fn close(&mut self, style: QuoteStyle, at: usize, len: usize) -> bool {
+        let Some(pos) = self.stack.iter().rposition(|o| o.style == style) else {
+            return false;
+        };
+        let open = self.stack[pos];
+        self.stack.truncate(pos);
+        self.out.spans.push(QuotedSpan {
+            span: Span::new(open.at, at + len),
+            inner: Span::new(open.at + open.mark_len, at),
+            style,
+            depth: pos as u8,
+            paragraph: self.paragraph,
+            closed: true,
+            continues: false,
+            continued: open.continued,
+        });
+        true
+    }
 }
 
 /// Characters after which a straight quotation mark opens a quotation.
@@ -224,10 +252,6 @@ fn opens_after(c: char) -> bool {
             c,
             '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '"' | '\'' | ':'
         )
-}
-
-fn is_trailing_punct(c: char) -> bool {
-    matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–')
 }
 
 #[cfg(test)]
@@ -292,6 +316,22 @@ mod tests {
         assert!(spans[0].continues && !spans[0].continued && !spans[0].closed);
         assert!(spans[1].continues && spans[1].continued);
         assert!(!spans[2].continues && spans[2].continued && spans[2].closed);
+    }
+
+    #[test]
+    fn running_quote_reopened_inside_one_paragraph() {
+        let text = "Shepherd said: \"It is not about money. It is about a player. \"No one is bigger than the club.\" Then he left.";
+        assert!(unbalanced(text).is_empty(), "{:?}", unbalanced(text));
+        let a = analyze(text, DocKind::Text, &Config::default());
+        let s = &a.quote_spans;
+        assert_eq!(s.len(), 2);
+        assert!(s[0].continues && !s[0].closed && s[0].inner.slice(text).ends_with("a player."));
+        assert!(s[1].continued && s[1].closed);
+    }
+
+    #[test]
+    fn nested_curly_doubles_are_tolerated() {
+        assert!(unbalanced("“He said “no” to me,” she said.").is_empty());
     }
 
     #[test]
