@@ -30,10 +30,11 @@ pub struct Cli {
 pub enum Command {
     /// Check drafts (files or folders of .md, .markdown and .txt) and report findings.
     Check(CheckArgs),
-    /// Explain a rule, with an example of what it flags and what it accepts.
+    /// Explain a rule, with an example of what it flags and what it accepts; without a rule,
+    /// list the rules.
     Explain {
         /// A rule id such as quote/unattributed.
-        rule: String,
+        rule: Option<String>,
     },
 }
 
@@ -95,7 +96,7 @@ pub fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Check(args) => check::run(&args),
-        Command::Explain { rule } => explain::run(&rule),
+        Command::Explain { rule } => explain::run(rule.as_deref()),
     };
     ExitCode::from(code)
 }
