@@ -166,6 +166,13 @@ fn markdown(text: &str) -> Prose<'_> {
 
     let flush = |open: Open, blocks: &mut Vec<Block>, depth: u8| {
         if let (Some(kind), Some(span)) = (open.kind, open.span) {
+            // Text before inline code or HTML ("12 `est`") ends in a space: the block
+            // ends at its last prose character.
+            let slice = span.slice(text);
+            let span = Span::new(span.start, span.start + slice.trim_end().len());
+            if span.is_empty() {
+                return;
+            }
             blocks.push(Block {
                 span,
                 kind,
@@ -458,5 +465,154 @@ mod tests {
         let p = extract(src, DocKind::Markdown);
         assert_eq!(p.masked.len(), src.len());
         assert!(p.masked.trim_start().starts_with("Hello"));
+    }
+}
+
+/// Markdown as reporters write it: front matter from a CMS, comments to the desk, nested
+/// lists, footnotes, tables, links, indented code.
+#[cfg(test)]
+mod drafts {
+    use super::*;
+
+    fn masked(src: &str) -> String {
+        let p = extract(src, DocKind::Markdown);
+        assert_eq!(p.masked.len(), src.len(), "offsets are kept");
+        p.masked.into_owned()
+    }
+
+    fn block_texts(src: &str) -> Vec<(String, BlockKind)> {
+        extract(src, DocKind::Markdown)
+            .blocks
+            .iter()
+            .map(|b| (b.span.slice(src).to_string(), b.kind))
+            .collect()
+    }
+
+    #[test]
+    fn yaml_and_toml_front_matter() {
+        let yaml = "---\nslug: bridge-vote\nauthor: Desk\n---\n\nThe council voted.\n";
+        let m = masked(yaml);
+        assert!(!m.contains("slug") && !m.contains("Desk") && !m.contains("---"));
+        assert!(m.contains("The council voted."));
+        let toml = "+++\ntitle = \"Bridge\"\n+++\n\nThe council voted.\n";
+        let m = masked(toml);
+        assert!(!m.contains("title") && !m.contains("+++"));
+        assert!(m.contains("The council voted."));
+        // A rule later in the draft is not front matter.
+        let m = masked("Intro.\n\n---\n\nSlug words stay.\n");
+        assert!(m.contains("Slug words stay."));
+    }
+
+    #[test]
+    fn html_comments_inline_block_and_multi_line() {
+        let src = "Before <!-- check with legal --> after.\n\n<!--\nEditor: hold until\nMonday.\n-->\n\nNext para.\n";
+        let m = masked(src);
+        assert!(!m.contains("legal") && !m.contains("Editor") && !m.contains("Monday"));
+        assert!(m.contains("Before") && m.contains("after.") && m.contains("Next para."));
+        assert_eq!(m.lines().count(), src.lines().count(), "line breaks kept");
+    }
+
+    #[test]
+    fn nested_lists_give_one_block_per_item() {
+        let src = "- Budget\n  - Roads\n    - Potholes fixed\n  - Schools\n- Housing\n";
+        assert_eq!(
+            block_texts(src),
+            [
+                ("Budget".to_string(), BlockKind::ListItem),
+                ("Roads".to_string(), BlockKind::ListItem),
+                ("Potholes fixed".to_string(), BlockKind::ListItem),
+                ("Schools".to_string(), BlockKind::ListItem),
+                ("Housing".to_string(), BlockKind::ListItem),
+            ]
+        );
+        // Loose items hold paragraphs; numbered lists too.
+        let src = "1. First point.\n\n   More on it.\n\n2. Second point.\n";
+        let b = block_texts(src);
+        let texts: Vec<&str> = b.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["First point.", "More on it.", "Second point."]);
+        assert!(!masked(src).contains("1."));
+    }
+
+    #[test]
+    fn footnote_labels_are_not_prose_but_their_text_is() {
+        let src = "Turnout fell[^turnout] sharply.\n\n[^turnout]: Electoral commission figures.\n";
+        let p = extract(src, DocKind::Markdown);
+        assert!(!p.masked.contains("turnout]") && !p.masked.contains("[^"));
+        assert_eq!(p.masked.matches("turnout").count(), 0);
+        assert!(p.masked.contains("Turnout fell") && p.masked.contains("sharply."));
+        assert!(p.masked.contains("Electoral commission figures."));
+        assert_eq!(p.footnotes.len(), 1);
+        assert_eq!(p.footnotes[0].slice(src), "[^turnout]");
+        assert!(
+            p.blocks
+                .iter()
+                .any(|b| b.span.slice(src) == "Electoral commission figures.")
+        );
+    }
+
+    #[test]
+    fn tables_cells_are_prose_and_syntax_is_not() {
+        let src = "| Party | Seats |\n|:------|------:|\n| Greens | 12 `est` |\n";
+        let m = masked(src);
+        assert!(!m.contains('|') && !m.contains("---") && !m.contains(':') && !m.contains("est"));
+        let b = block_texts(src);
+        let cells: Vec<&str> = b.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(cells, ["Party", "Seats", "Greens", "12"]);
+        assert!(b.iter().all(|(_, k)| *k == BlockKind::TableCell));
+    }
+
+    #[test]
+    fn link_destinations_titles_references_and_images() {
+        let src = "Read [the audit](https://audit.example/report.pdf \"Audit title\") and [the reply][r].\n\n\
+                   ![Photo of the mayor](mayor.jpg)\n\n[r]: https://reply.example/x \"Reply title\"\n";
+        let p = extract(src, DocKind::Markdown);
+        let m = &p.masked;
+        assert!(m.contains("the audit") && m.contains("the reply"));
+        for gone in [
+            "audit.example",
+            "Audit title",
+            "reply.example",
+            "Reply title",
+            "mayor.jpg",
+            "[r]",
+            "](",
+        ] {
+            assert!(!m.contains(gone), "{gone} is not prose");
+        }
+        let texts: Vec<&str> = p.links.iter().map(|l| l.text.slice(src)).collect();
+        assert_eq!(texts, ["the audit", "the reply"]);
+    }
+
+    #[test]
+    fn indented_and_fenced_code_but_not_list_continuations() {
+        let src =
+            "Intro.\n\n    let x = \"not prose\";\n\n~~~text\nfenced too\n~~~\n\n- Item\n\n    continued item text\n";
+        let m = masked(src);
+        assert!(!m.contains("not prose") && !m.contains("fenced too"));
+        assert!(m.contains("Intro.") && m.contains("continued item text"));
+    }
+
+    #[test]
+    fn blockquotes_record_their_depth() {
+        let src = "The statement read:\n\n> We regret the decision.\n>\n> > Quoting the judge.\n";
+        let p = extract(src, DocKind::Markdown);
+        let depths: Vec<(&str, u8)> = p.blocks.iter().map(|b| (b.span.slice(src), b.quote_depth)).collect();
+        assert_eq!(
+            depths,
+            [
+                ("The statement read:", 0),
+                ("We regret the decision.", 1),
+                ("Quoting the judge.", 2)
+            ]
+        );
+        assert!(!p.masked.contains('>'));
+    }
+
+    #[test]
+    fn emphasis_and_escapes_keep_the_words() {
+        let src = "A **bold** and _soft_ ~~struck~~ claim.\n";
+        let m = masked(src);
+        assert!(m.contains("bold") && m.contains("soft") && m.contains("struck") && m.contains("claim."));
+        assert!(!m.contains('*') && !m.contains('_') && !m.contains('~'));
     }
 }

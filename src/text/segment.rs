@@ -347,17 +347,30 @@ fn is_boundary(text: &str, tokens: &[Token], mark: usize, next: usize) -> bool {
     if title_abbreviations().contains(word) {
         return false;
     }
-    // An initial: "J. K. Rowling", "George W. Bush".
+    // An initial: "J. K. Rowling", "George W. Bush". A capital letter can also end a
+    // sentence ("backed Plan B. The rest…"), which shows when a common sentence opener
+    // follows, unless that opener is itself an initial ("A. A. Milne").
     let mut cs = word.chars();
     if let (Some(c), None) = (cs.next(), cs.next())
         && c.is_uppercase()
     {
-        return false;
+        return starter() && !is_initial(text, tokens, next);
     }
     if abbreviations().contains(word) {
         return starter();
     }
     true
+}
+
+/// `tokens[i]` is a single capital letter with a full stop glued to it.
+fn is_initial(text: &str, tokens: &[Token], i: usize) -> bool {
+    let tok = tokens[i];
+    let mut cs = tok.text(text).chars();
+    let single_capital = matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase());
+    single_capital
+        && tokens
+            .get(i + 1)
+            .is_some_and(|d| d.span.start == tok.span.end && d.punct(text) == Some('.'))
 }
 
 #[cfg(test)]
@@ -474,5 +487,151 @@ mod tests {
         assert_eq!(seg.sentence_at(src.find("Two").unwrap()), Some(1));
         assert_eq!(seg.paragraph_at(src.find("Three").unwrap()), Some(1));
         assert_eq!(seg.sentence_at(4), None);
+    }
+}
+
+/// Sentences from the kind of copy a news desk handles, written for these tests.
+#[cfg(test)]
+mod newsroom_sentences {
+    use super::*;
+    use crate::text::{DocKind, prose};
+
+    fn sentences(src: &str, kind: DocKind) -> Vec<String> {
+        let p = prose::extract(src, kind);
+        let seg = segment(&p);
+        seg.sentences.iter().map(|s| s.span.slice(src).to_string()).collect()
+    }
+
+    fn check(src: &str, want: &[&str]) {
+        assert_eq!(sentences(src, DocKind::Text), want, "in {src:?}");
+    }
+
+    #[test]
+    fn titles_times_and_money() {
+        check(
+            "Dr. Amara Okafor landed at 3 p.m. on Monday. She earned $3.5 million in 2023.",
+            &[
+                "Dr. Amara Okafor landed at 3 p.m. on Monday.",
+                "She earned $3.5 million in 2023.",
+            ],
+        );
+        check(
+            "Gov. Ruth Abiodun and Lt. Gov. Sam Tran spoke first. Rep. Lee followed.",
+            &[
+                "Gov. Ruth Abiodun and Lt. Gov. Sam Tran spoke first.",
+                "Rep. Lee followed.",
+            ],
+        );
+        check(
+            "Mrs. Holt met Mr. Varga in Vienna on Dec. 4. They talked for an hour.",
+            &[
+                "Mrs. Holt met Mr. Varga in Vienna on Dec. 4.",
+                "They talked for an hour.",
+            ],
+        );
+    }
+
+    #[test]
+    fn acronyms_mid_and_end_of_sentence() {
+        check(
+            "The U.N. Security Council met at 9 a.m. It voted 13-2. The U.S.-led draft failed.",
+            &[
+                "The U.N. Security Council met at 9 a.m.",
+                "It voted 13-2.",
+                "The U.S.-led draft failed.",
+            ],
+        );
+        check(
+            "The song was No. 1 in the U.K. charts for a week.",
+            &["The song was No. 1 in the U.K. charts for a week."],
+        );
+    }
+
+    #[test]
+    fn quotations_and_their_attribution() {
+        check(
+            "He said: “It’s over.” Then he left the room.",
+            &["He said: “It’s over.”", "Then he left the room."],
+        );
+        check(
+            "“Is it over?” asked Holt. “No!” he shouted.",
+            &["“Is it over?” asked Holt.", "“No!” he shouted."],
+        );
+        check(
+            "“We will win.” “We will not lose.” The crowd cheered.",
+            &["“We will win.”", "“We will not lose.”", "The crowd cheered."],
+        );
+        check(
+            "He asked, “Why now?” and walked out.",
+            &["He asked, “Why now?” and walked out."],
+        );
+    }
+
+    #[test]
+    fn figures_brackets_and_ellipses() {
+        check(
+            "Unemployment was 7.4%. It fell to 6.9% (the lowest since 2008.) Officials were pleased.",
+            &[
+                "Unemployment was 7.4%.",
+                "It fell to 6.9% (the lowest since 2008.)",
+                "Officials were pleased.",
+            ],
+        );
+        check(
+            "It rose. 2023 was worse. The bill came to 5bn euros (£4.3bn).",
+            &["It rose.", "2023 was worse.", "The bill came to 5bn euros (£4.3bn)."],
+        );
+        check(
+            "What?! No way… The vote stands.",
+            &["What?!", "No way…", "The vote stands."],
+        );
+    }
+
+    #[test]
+    fn initials_and_single_letters() {
+        check(
+            "A. A. Milne and J. R. R. Tolkien met C. S. Lewis. They argued.",
+            &["A. A. Milne and J. R. R. Tolkien met C. S. Lewis.", "They argued."],
+        );
+        // A capital letter that ends a sentence: "Plan B." is not an initial.
+        check(
+            "Ministers backed Plan B. The rest abstained.",
+            &["Ministers backed Plan B.", "The rest abstained."],
+        );
+    }
+
+    #[test]
+    fn street_and_saint() {
+        check(
+            "She lives on Baker St. The house is old. He prays at St. Mary's.",
+            &["She lives on Baker St.", "The house is old.", "He prays at St. Mary's."],
+        );
+    }
+
+    #[test]
+    fn markdown_syntax_does_not_split_or_join_sentences() {
+        let src = "**Breaking.** The *U.S.* envoy [arrived](https://example.org/a.b) at 10 a.m. She left.\n";
+        assert_eq!(
+            sentences(src, DocKind::Markdown),
+            [
+                "Breaking.",
+                "The *U.S.* envoy [arrived](https://example.org/a.b) at 10 a.m.",
+                "She left."
+            ]
+        );
+    }
+
+    #[test]
+    fn words_have_byte_spans_into_the_source() {
+        let src = "Erdoğan’s aide, Ömer Çelik, spoke.";
+        let p = prose::extract(src, DocKind::Text);
+        let seg = segment(&p);
+        let words: Vec<&str> = seg
+            .tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text(src))
+            .collect();
+        assert_eq!(words, ["Erdoğan’s", "aide", "Ömer", "Çelik", "spoke"]);
     }
 }
