@@ -66,10 +66,20 @@ const BOM: &str = "\u{feff}";
 
 /// Plain text: everything is prose; paragraphs are separated by blank lines.
 fn plain(text: &str) -> Prose<'_> {
-    let masked: Cow<'_, str> = match text.strip_prefix(BOM) {
+    let mut masked: Cow<'_, str> = match text.strip_prefix(BOM) {
         Some(rest) => Cow::Owned(format!("   {rest}")),
         None => Cow::Borrowed(text),
     };
+    // Suppression comments work in plain text too; they are directives to copydesk, not
+    // words of the story, so they are blanked before paragraphs are found.
+    let directives = copydesk_comments(&masked);
+    if !directives.is_empty() {
+        let mut bytes = masked.into_owned().into_bytes();
+        for d in directives {
+            blank(&mut bytes, d);
+        }
+        masked = Cow::Owned(String::from_utf8(bytes).unwrap_or_default());
+    }
     let blocks = blank_line_paragraphs(&masked)
         .into_iter()
         .map(|span| Block {
@@ -86,6 +96,24 @@ fn plain(text: &str) -> Prose<'_> {
     };
     mask_bare_urls(&mut prose);
     prose
+}
+
+/// `<!-- copydesk-… -->` comments.
+fn copydesk_comments(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(rel) = text[from..].find("<!--") {
+        let start = from + rel;
+        let Some(close) = text[start + 4..].find("-->") else {
+            break;
+        };
+        let end = start + 4 + close + 3;
+        if text[start + 4..end - 3].trim_start().starts_with("copydesk-") {
+            out.push(Span::new(start, end));
+        }
+        from = end;
+    }
+    out
 }
 
 /// Spans of text between blank lines, trimmed of surrounding whitespace.
@@ -454,6 +482,19 @@ mod tests {
         let paras: Vec<&str> = p.blocks.iter().map(|b| b.span.slice(src)).collect();
         assert_eq!(paras, vec!["First line\nsame para.", "Second.", "Third.", "Fourth"]);
         assert!(matches!(p.masked, Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn plain_text_suppression_comments_are_not_prose() {
+        let src = "<!-- copydesk-disable claim/hedge -->\nIt reportedly rained. <!-- a note to the desk -->\n";
+        let p = extract(src, DocKind::Text);
+        assert!(!p.masked.contains("copydesk") && !p.masked.contains("claim/hedge"));
+        // Other comments are the writer's text in a plain-text draft.
+        assert!(p.masked.contains("a note to the desk"));
+        assert_eq!(
+            p.blocks[0].span.slice(src),
+            "It reportedly rained. <!-- a note to the desk -->"
+        );
     }
 
     #[test]

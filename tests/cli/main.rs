@@ -7,6 +7,7 @@
 
 mod bad_input;
 mod config;
+mod examples;
 mod exit_codes;
 mod explain;
 mod formats;
