@@ -26,6 +26,8 @@ pub fn targets(paths: &[PathBuf]) -> (Vec<Target>, Vec<String>) {
                 .git_ignore(true)
                 .git_global(false)
                 .require_git(false)
+                // Sorted, so messages about unreadable folders come out in a stable order.
+                .sort_by_file_name(|a, b| a.cmp(b))
                 .build()
             {
                 match entry {
