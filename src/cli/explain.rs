@@ -10,8 +10,8 @@ use super::{EXIT_CLEAN, EXIT_ERROR};
 /// Text is wrapped for an 88-column terminal.
 const WIDTH: usize = 88;
 
-pub fn run(id: Option<&str>) -> u8 {
-    let text = match id {
+pub fn run(id: &Option<String>) -> u8 {
+    let text = match id.as_deref() {
         None => rule_list(),
         Some(id) => match Rule::from_id(id) {
             Some(rule) => render(rule),

@@ -96,7 +96,7 @@ pub fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Check(args) => check::run(&args),
-        Command::Explain { rule } => explain::run(rule.as_deref()),
+        Command::Explain { rule } => explain::run(&rule),
     };
     ExitCode::from(code)
 }
