@@ -349,6 +349,22 @@ mod tests {
     }
 
     #[test]
+    fn many_related_places_are_listed_after_the_first_few() {
+        let t = "Al-Saudani. Al-Sudani. Al-Sudani. Al-Sudani. Al-Sudani. Al-Sudani. Al-Sudani. Al-Sudani.";
+        let mut f = Finding::new(Rule::NameVariant, at(t, "Al-Saudani"), "Spelled two ways.");
+        for (i, _) in t.match_indices("Al-Sudani") {
+            f = f.with_related(Related {
+                doc: None,
+                span: Span::new(i, i + 9),
+                message: "the usual spelling".into(),
+            });
+        }
+        let out = render(&report(&[("a.md", t, vec![f])]), false);
+        assert_eq!(out.matches("note: the usual spelling").count(), MAX_RELATED);
+        assert!(out.contains("  = note: also at a.md:1:68, a.md:1:79\n"), "{out}");
+    }
+
+    #[test]
     fn colour_only_when_asked() {
         let t = "“x";
         let r = report(&[("a.txt", t, vec![unbalanced(t, "“")])]);
