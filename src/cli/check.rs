@@ -67,7 +67,8 @@ pub fn run(args: &CheckArgs) -> u8 {
         .map(|(t, c)| read_source(t, c.clone()))
         .collect();
     let mut sources = Vec::with_capacity(read.len());
-    let mut not_checked = 0;
+    // Paths that do not exist count too, so the summary never reads as a clean run.
+    let mut not_checked = errors.len();
     // Messages go out in path order, after the parallel part, so stderr is deterministic too.
     for r in read {
         match r {
