@@ -90,7 +90,7 @@ pub fn scan(ctx: &Context<'_>) -> QuoteScan {
                 span: Span::new(open.at, para.span.end),
                 inner: Span::new(open.at + open.mark_len, para.span.end),
                 style: open.style,
-                depth: depth as u8,
+                depth: saturating_depth(depth),
                 paragraph: pi,
                 closed: false,
                 continues,
@@ -211,7 +211,7 @@ impl ParagraphScan<'_, '_> {
                     span: Span::new(top.at, inner_start + before.len()),
                     inner: Span::new(inner_start, inner_start + before.len()),
                     style: QuoteStyle::Double,
-                    depth: self.stack.len() as u8,
+                    depth: saturating_depth(self.stack.len()),
                     paragraph: self.paragraph,
                     closed: false,
                     continues: true,
@@ -235,7 +235,7 @@ impl ParagraphScan<'_, '_> {
             span: Span::new(open.at, at + len),
             inner: Span::new(open.at + open.mark_len, at),
             style,
-            depth: pos as u8,
+            depth: saturating_depth(pos),
             paragraph: self.paragraph,
             closed: true,
             continues: false,
@@ -243,6 +243,11 @@ impl ParagraphScan<'_, '_> {
         });
         true
     }
+}
+
+/// Nesting depth as stored; absurd nesting (thousands of marks) saturates instead of wrapping.
+fn saturating_depth(depth: usize) -> u8 {
+    u8::try_from(depth).unwrap_or(u8::MAX)
 }
 
 /// Characters after which a straight quotation mark opens a quotation.
