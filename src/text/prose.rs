@@ -125,10 +125,7 @@ fn blank_line_paragraphs(text: &str) -> Vec<Span> {
     let mut para_end = 0;
     let mut line_start = 0;
     while line_start < bytes.len() {
-        let mut line_end = line_start;
-        while line_end < bytes.len() && bytes[line_end] != b'\n' && bytes[line_end] != b'\r' {
-            line_end += 1;
-        }
+        let line_end = memchr::memchr2(b'\n', b'\r', &bytes[line_start..]).map_or(bytes.len(), |i| line_start + i);
         let line = &text[line_start..line_end];
         let trimmed = line.trim();
         if trimmed.is_empty() {
@@ -354,11 +351,30 @@ fn mask_bare_urls(prose: &mut Prose<'_>) {
 }
 
 fn bare_urls(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while let Some(pos) = find_url_start(&text[i..]) {
-        let start = i + pos;
+    // Addresses are rare, and "://" and "www." are rarer still in prose: two fast substring
+    // passes find them without visiting every `h` and `w` of the draft.
+    let mut starts: Vec<usize> = memchr::memmem::find_iter(bytes, b"://")
+        .filter_map(|colon| {
+            let scheme_start = |len: usize| {
+                colon
+                    .checked_sub(len)
+                    .filter(|&s| bytes[s..colon].eq_ignore_ascii_case(&b"https"[..len]))
+            };
+            scheme_start(5)
+                .or_else(|| scheme_start(4))
+                .filter(|&s| s == 0 || !bytes[s - 1].is_ascii_alphanumeric())
+        })
+        .collect();
+    // `www.` only at a word start, so "awww." is not an address.
+    starts
+        .extend(memchr::memmem::find_iter(bytes, b"www.").filter(|&s| s == 0 || !bytes[s - 1].is_ascii_alphanumeric()));
+    starts.sort_unstable();
+    let mut out: Vec<Span> = Vec::new();
+    for start in starts {
+        if out.last().is_some_and(|last| start < last.end) {
+            continue;
+        }
         let mut end = start;
         while end < bytes.len() && !bytes[end].is_ascii_whitespace() && !matches!(bytes[end], b'<' | b'>' | b'"') {
             end += 1;
@@ -372,31 +388,8 @@ fn bare_urls(text: &str) -> Vec<Span> {
             end += 1;
         }
         out.push(Span::new(start, end));
-        i = end.max(start + 1);
-        while !text.is_char_boundary(i) {
-            i += 1;
-        }
     }
     out
-}
-
-fn find_url_start(text: &str) -> Option<usize> {
-    let candidates = ["https://", "http://", "www."];
-    let mut best: Option<usize> = None;
-    for c in candidates {
-        let mut from = 0;
-        while let Some(p) = text[from..].find(c) {
-            let at = from + p;
-            // `www.` only at a word start, so "awww." is not an address.
-            let ok = c != "www." || at == 0 || !text.as_bytes()[at - 1].is_ascii_alphanumeric();
-            if ok {
-                best = Some(best.map_or(at, |b: usize| b.min(at)));
-                break;
-            }
-            from = at + c.len();
-        }
-    }
-    best
 }
 
 #[cfg(test)]
@@ -462,10 +455,13 @@ mod tests {
 
     #[test]
     fn bare_urls_and_autolinks_and_footnotes() {
-        let src =
-            "See https://example.com/a?b=c. Or <https://auto.link> and www.site.org, done[^1].\n\n[^1]: A note.\n";
+        let src = "See https://example.com/a?b=c. Or HTTP://CAPS.example and ahttp://no. Or <https://auto.link> and www.site.org, done[^1].\n\n[^1]: A note.\n";
         let p = extract(src, DocKind::Markdown);
         assert!(!p.masked.contains("example"));
+        assert!(
+            p.masked.contains("ahttp://no"),
+            "a scheme glued to a word is not an address"
+        );
         assert!(!p.masked.contains("auto.link"));
         assert!(!p.masked.contains("site.org"));
         assert!(p.masked.contains("See"));

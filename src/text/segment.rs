@@ -133,73 +133,107 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '‑')
 }
 
+/// The character at byte `i` of `s` and its length; ASCII without decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    let c = s[i..].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+#[inline]
+fn is_word_char(c: char) -> bool {
+    // Letters and digits, and the combining acute accent of decomposed names (é as e + ́).
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric() || c == '\u{301}'
+    }
+}
+
+#[inline]
+fn alnum_at(s: &str, i: usize) -> bool {
+    char_at(s, i).is_some_and(|(c, _)| c.is_alphanumeric())
+}
+
 /// Append the tokens of `text[span]` to `out`.
 pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
     let base = span.start;
     let s = &text[span.start..span.end];
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_whitespace() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b' ' || b == b'\n' || b == b'\r' || b == b'\t' {
+            i += 1;
             continue;
         }
-        let start = base + i;
-        if c.is_alphabetic() {
-            let mut end = i + c.len_utf8();
-            // Acronyms with dots: U.S., a.m., e.g. — a letter, a dot, a letter, a dot…
-            let rest = &s[end..];
-            if rest.starts_with('.') && is_dotted_acronym(&s[i..]) {
-                let len = dotted_acronym_len(&s[i..]);
-                end = i + len;
-                while chars.peek().is_some_and(|&(j, _)| j < end) {
-                    chars.next();
-                }
-                out.push(Token {
-                    span: Span::new(start, base + end),
-                    kind: TokenKind::Word,
-                });
-                continue;
-            }
-            while let Some(&(j, d)) = chars.peek() {
-                // Letters, combining accents, and joiners (apostrophe, hyphen) between letters.
-                let continues = d.is_alphanumeric()
-                    || d == '\u{301}'
-                    || (is_joiner(d) && s[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric));
-                if !continues {
-                    break;
-                }
-                end = j + d.len_utf8();
-                chars.next();
-            }
-            out.push(Token {
-                span: Span::new(start, base + end),
-                kind: TokenKind::Word,
-            });
-        } else if c.is_ascii_digit() || c.is_numeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                let next_is_digit = s[j + d.len_utf8()..].chars().next().is_some_and(|n| n.is_ascii_digit());
-                if d.is_alphanumeric() || (matches!(d, '.' | ',' | ':') && next_is_digit) {
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else if d == '-' && next_is_digit && s[..j].chars().all(|x| x.is_ascii_digit()) {
-                    // Ranges and scores stay whole only when purely numeric on the left: "2-1".
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            out.push(Token {
-                span: Span::new(start, base + end),
-                kind: TokenKind::Number,
-            });
+        let Some((c, len)) = char_at(s, i) else { break };
+        if c.is_whitespace() {
+            i += len;
+            continue;
+        }
+        let start = i;
+        let (end, kind) = if c.is_alphabetic() {
+            (word_end(s, i, len), TokenKind::Word)
+        } else if c.is_numeric() {
+            (number_end(s, i, len), TokenKind::Number)
         } else {
-            out.push(Token {
-                span: Span::new(start, start + c.len_utf8()),
-                kind: TokenKind::Punct,
-            });
+            (i + len, TokenKind::Punct)
+        };
+        out.push(Token {
+            span: Span::new(base + start, base + end),
+            kind,
+        });
+        i = end;
+    }
+}
+
+/// End of the word starting at `i` (whose first letter is `len` bytes long).
+fn word_end(s: &str, i: usize, len: usize) -> usize {
+    // Acronyms with dots: U.S., a.m., e.g. — a letter, a dot, a letter, a dot…
+    if s.as_bytes().get(i + len) == Some(&b'.') && is_dotted_acronym(&s[i..]) {
+        return i + dotted_acronym_len(&s[i..]);
+    }
+    let bytes = s.as_bytes();
+    let mut end = i + len;
+    loop {
+        // The common case, plain ASCII letters and digits, without decoding.
+        while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+            end += 1;
+        }
+        let Some((d, dl)) = char_at(s, end) else { break };
+        // Letters, digits, and joiners (apostrophe, hyphen) between letters: Putin's, Al-Sudani.
+        if is_word_char(d) || (is_joiner(d) && alnum_at(s, end + dl)) {
+            end += dl;
+        } else {
+            break;
         }
     }
+    end
+}
+
+/// End of the number starting at `i`: 3.5, 10:30, 1,000, 1980s, 5bn, 2-1.
+fn number_end(s: &str, i: usize, len: usize) -> usize {
+    let mut end = i + len;
+    let mut only_digits = true;
+    while let Some((d, dl)) = char_at(s, end) {
+        let next_is_digit = s.as_bytes().get(end + dl).is_some_and(u8::is_ascii_digit);
+        if d.is_alphanumeric() {
+            only_digits &= d.is_ascii_digit();
+        } else if matches!(d, '.' | ',' | ':') && next_is_digit {
+            // Decimal points, thousands separators and times stay inside the number.
+        } else if d == '-' && next_is_digit && only_digits {
+            // Scores and ranges stay whole only when purely numeric on the left: "2-1".
+        } else {
+            break;
+        }
+        end += dl;
+    }
+    end
 }
 
 /// `s` starts with letter '.' letter '.' (U.S., a.m.) or letter '.' letter (U.S without the last dot).
