@@ -123,9 +123,8 @@ fn entity_card(ws: &Workspace, key: &str, a: &Analysis, entity: usize, text: &st
     let spellings: Vec<String> = spellings.iter().map(|(s, n)| format!("{s} ({n})")).collect();
     let mut out = format!("### {name}\n\n");
     out.push_str(&format!(
-        "{} mention{} in this draft: {}.",
-        here.len(),
-        if here.len() == 1 { "" } else { "s" },
+        "{} in this draft: {}.",
+        plural(here.len(), "mention"),
         spellings.join(", ")
     ));
     let elsewhere: Vec<(String, usize)> = entities::across(ws, key, name)
@@ -138,9 +137,9 @@ fn entity_card(ws: &Workspace, key: &str, a: &Analysis, entity: usize, text: &st
         let shown: Vec<String> = elsewhere.iter().take(8).map(|(f, n)| format!("{f} ({n})")).collect();
         let more = if elsewhere.len() > 8 { ", …" } else { "" };
         out.push_str(&format!(
-            "\n\nAlso in {} other draft{} ({total} mentions): {}{more}.",
-            elsewhere.len(),
-            if elsewhere.len() == 1 { "" } else { "s" },
+            "\n\nAlso in {} ({}): {}{more}.",
+            plural(elsewhere.len(), "other draft"),
+            plural(total, "mention"),
             shown.join(", ")
         ));
     }
@@ -156,6 +155,14 @@ fn entity_card(ws: &Workspace, key: &str, a: &Analysis, entity: usize, text: &st
         out.push_str(&quotes.join("\n>\n"));
     }
     out
+}
+
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 fn file_name(key: &str) -> String {
