@@ -1,0 +1,157 @@
+//! Analysis of open drafts, off the async threads.
+//!
+//! One worker per open draft at a time: it analyses the newest text on a blocking thread,
+//! drops the result if the buffer changed meanwhile (and goes again with the newer text),
+//! stores a current result in the workspace and publishes. Bursts of edits therefore cost
+//! one analysis per worker round, not one per keystroke. A panic inside the analysis is
+//! caught, logged with the URI, and the server goes on.
+
+use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
+
+use crate::analysis::Analysis;
+
+use super::convert;
+use super::documents::Snapshot;
+use super::state::{State, lock};
+
+/// Make sure a worker is analysing the open draft `key`. Call with no lock held.
+pub fn schedule(state: &Arc<State>, key: Arc<str>) {
+    let session = {
+        let mut docs = lock(&state.docs);
+        let Some(doc) = docs.get_mut(&key) else {
+            return;
+        };
+        if doc.worker {
+            // The running worker will see the new version when it finishes its round.
+            return;
+        }
+        doc.worker = true;
+        doc.session
+    };
+    tokio::spawn(run(state.clone(), key, session));
+}
+
+/// Analyse every open draft again (configuration or settings changed), and index the
+/// workspace again for the drafts that are not open.
+pub fn reanalyze_all(state: &Arc<State>) {
+    reanalyze_open(state);
+    tokio::spawn(super::indexing::index(state.clone()));
+}
+
+/// Analyse every open draft again.
+pub fn reanalyze_open(state: &Arc<State>) {
+    let keys = {
+        let mut docs = lock(&state.docs);
+        let keys = docs.keys();
+        for k in &keys {
+            // Mark the current result out of date so the worker analyses again.
+            if let Some(d) = docs.get_mut(k) {
+                d.generation += 1;
+            }
+        }
+        keys
+    };
+    for k in keys {
+        schedule(state, k);
+    }
+}
+
+async fn run(state: Arc<State>, key: Arc<str>, session: u64) {
+    loop {
+        let (uri, text, version, kind, generation) = {
+            let mut docs = lock(&state.docs);
+            let Some(doc) = docs.get_session(&key, session) else {
+                return;
+            };
+            if doc.fresh().is_some() {
+                doc.worker = false;
+                return;
+            }
+            (
+                doc.uri.clone(),
+                Arc::<str>::from(doc.doc.text()),
+                doc.doc.version,
+                doc.doc.kind,
+                doc.generation,
+            )
+        };
+
+        let config = state.config_for(convert::file_path(&uri).as_deref());
+        let analyzer = state.analyzer.clone();
+        let input = text.clone();
+        let outcome = tokio::task::spawn_blocking(move || {
+            let analysis = std::panic::catch_unwind(AssertUnwindSafe(|| analyzer(&input, kind, &config)));
+            // Build the line index here too, off the async threads.
+            analysis.map(|a| (a, Snapshot::new(Some(version), input), config))
+        })
+        .await;
+
+        let (analysis, snapshot, config): (Analysis, _, _) = match outcome {
+            Ok(Ok(done)) => done,
+            Ok(Err(panic)) => {
+                state.log.error(format!(
+                    "the analysis of {} (version {version}) panicked: {}; its diagnostics were not updated",
+                    uri.as_str(),
+                    panic_message(&*panic)
+                ));
+                let mut docs = lock(&state.docs);
+                if let Some(doc) = docs.get_session(&key, session) {
+                    doc.failed_version = Some(version);
+                    if doc.doc.version == version {
+                        doc.worker = false;
+                        drop(docs);
+                        state.analyzed.notify_waiters();
+                        return;
+                    }
+                }
+                continue;
+            }
+            Err(e) => {
+                state
+                    .log
+                    .error(format!("the analysis of {} stopped: {e}", uri.as_str()));
+                if let Some(doc) = lock(&state.docs).get_session(&key, session) {
+                    doc.worker = false;
+                }
+                return;
+            }
+        };
+
+        {
+            let mut docs = lock(&state.docs);
+            let Some(doc) = docs.get_session(&key, session) else {
+                return;
+            };
+            if doc.doc.version != version || doc.generation != generation {
+                // Stale: the buffer (or the configuration) changed while we analysed. Go
+                // again with the new text.
+                continue;
+            }
+            doc.snapshot = Some(Arc::new(snapshot));
+            doc.snapshot_generation = generation;
+            lock(&state.workspace).insert(key.clone(), analysis, config);
+        }
+        state.analyzed.notify_waiters();
+        super::diagnostics::publish(&state, Some(key.clone())).await;
+
+        let mut docs = lock(&state.docs);
+        let Some(doc) = docs.get_session(&key, session) else {
+            return;
+        };
+        if doc.fresh().is_some() {
+            doc.worker = false;
+            return;
+        }
+    }
+}
+
+pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = panic.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = panic.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "a panic with no message".to_string()
+    }
+}
