@@ -337,3 +337,59 @@ async fn a_closed_draft_is_read_from_disk_again() {
     }
     assert!(c.shutdown_and_exit().await);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_draft_over_max_file_bytes_is_skipped_with_one_message() {
+    let dir = TempDir::new("too-large");
+    dir.write("copydesk.toml", "max_file_bytes = 40\n");
+    let mut c = Client::start();
+    c.initialize(json!({}), &[&dir.0]).await;
+    let uri = dir.uri("big.md");
+    c.open(&uri, "markdown", 1, UNBALANCED).await;
+    let shown = c
+        .wait_for("the too-large message", |m| m["method"] == "window/showMessage")
+        .await;
+    let message = shown["params"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("not checked") && message.contains("max_file_bytes (40)"),
+        "{message}"
+    );
+    assert_eq!(c.diagnostics(&uri, None).await, Vec::<Value>::new());
+    assert_eq!(
+        c.hover(&uri, 0, 0).await,
+        Value::Null,
+        "answered at once, not after a wait"
+    );
+    // Cut down below the limit, it is checked again.
+    c.change(&uri, 2, json!([{"text": "“Never closed, he said.\n"}])).await;
+    assert_eq!(c.diagnostics(&uri, Some(2)).await.len(), 1);
+    assert!(c.shutdown_and_exit().await);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn added_workspace_folders_are_indexed() {
+    let first = TempDir::new("folder-one");
+    first.write("a.md", "Putin spoke.\n");
+    let second = TempDir::new("folder-two");
+    second.write("b.md", "Putin listened.\n");
+    let mut c = with_names();
+    c.initialize(json!({"window": {"workDoneProgress": true}}), &[&first.0])
+        .await;
+    c.wait_for("indexing", |m| {
+        m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end"
+    })
+    .await;
+    c.seen.clear();
+    assert_eq!(symbol_uris(&mut c, "putin").await, vec![first.uri("a.md")]);
+    c.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [{"uri": lsp_support::file_uri(&second.0), "name": "two"}], "removed": [{"uri": lsp_support::file_uri(&first.0), "name": "one"}]}}),
+    )
+    .await;
+    c.wait_for("indexing again", |m| {
+        m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end"
+    })
+    .await;
+    assert_eq!(symbol_uris(&mut c, "putin").await, vec![second.uri("b.md")]);
+    assert!(c.shutdown_and_exit().await);
+}
