@@ -230,7 +230,11 @@ async fn diagnostics_with(c: &mut Client, uri: &str, version: i64, severity: Opt
 async fn editor_settings_set_rule_levels() {
     let mut c = Client::start();
     *c.settings.lock().unwrap() = json!({"rules": {"quote/unbalanced": "hint"}});
-    c.initialize(json!({"workspace": {"configuration": true}}), &[]).await;
+    c.initialize(
+        json!({"workspace": {"configuration": true, "inlayHint": {"refreshSupport": true}}}),
+        &[],
+    )
+    .await;
     c.wait_for("a settings request", |m| m["method"] == "workspace/configuration")
         .await;
     let uri = "untitled:settings";
@@ -242,6 +246,10 @@ async fn editor_settings_set_rule_levels() {
     c.notify("workspace/didChangeConfiguration", json!({"settings": null}))
         .await;
     diagnostics_with(&mut c, uri, 1, None).await;
+    c.wait_for("the editor asked to refresh inlay hints", |m| {
+        m["method"] == "workspace/inlayHint/refresh"
+    })
+    .await;
 
     // Push style: the settings come with the notification.
     c.notify(

@@ -57,6 +57,12 @@ pub fn reanalyze_open(state: &Arc<State>) {
     for k in keys {
         schedule(state, k);
     }
+    if state.flags().inlay_hint_refresh {
+        // Hints may name different speakers now; the editor asks again (and its requests
+        // wait for the new analyses). A request to the client, so spawned.
+        let client = state.client.clone();
+        tokio::spawn(async move { client.inlay_hint_refresh().await });
+    }
 }
 
 async fn run(state: Arc<State>, key: Arc<str>, session: u64) {
