@@ -105,6 +105,16 @@ async fn bench_draft(c: &mut Client, uri: &str, text: &str, words: usize) {
         c.seen.clear();
     }
     report("didChange → publishDiagnostics", &mut change_ms);
+    // The engine alone, for comparison: what the adapter adds is the difference.
+    let config = copydesk::Config::default();
+    let mut analyze_ms: Vec<Duration> = (0..20)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(copydesk::analyze(text, copydesk::DocKind::Markdown, &config));
+            t.elapsed()
+        })
+        .collect();
+    report("analyze() alone", &mut analyze_ms);
 
     // Hover across the draft: on words, quotations and findings alike.
     let lines = text.split('\n').count() as u32;
