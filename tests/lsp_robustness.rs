@@ -59,6 +59,36 @@ async fn a_frame_that_is_not_json_gets_a_parse_error_and_the_session_goes_on() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn answers_to_bad_frames_never_interleave_with_the_servers_own_output() {
+    let mut c = started().await;
+    c.open(URI, "markdown", 1, UNBALANCED).await;
+    c.diagnostics(URI, Some(1)).await;
+    // Good requests and bad frames back to back, without waiting: both writers are busy at
+    // once. The harness fails on any frame that is not whole JSON.
+    let mut burst = Vec::new();
+    for id in 1000..1200 {
+        let hover = json!({"jsonrpc": "2.0", "id": id, "method": "textDocument/hover",
+            "params": {"textDocument": {"uri": URI}, "position": {"line": 0, "character": 0}}});
+        burst.extend(frame(hover.to_string().as_bytes()));
+        burst.extend(frame(b"{not json"));
+    }
+    c.send_raw(&burst).await;
+    for id in 1000..1200 {
+        let r = c.response_to(id).await;
+        assert!(
+            r["result"]["contents"]["value"]
+                .as_str()
+                .unwrap()
+                .contains("quote/unbalanced")
+        );
+    }
+    for _ in 0..200 {
+        assert_eq!(null_id_error(&mut c).await["error"]["code"], -32700);
+    }
+    assert!(c.shutdown_and_exit().await);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn shutdown_with_null_params_then_requests_are_refused_and_exit_ends_the_server() {
     let mut c = started().await;
     c.open(URI, "markdown", 1, UNBALANCED).await;

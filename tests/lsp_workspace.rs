@@ -230,7 +230,11 @@ async fn diagnostics_with(c: &mut Client, uri: &str, version: i64, severity: Opt
 async fn editor_settings_set_rule_levels() {
     let mut c = Client::start();
     *c.settings.lock().unwrap() = json!({"rules": {"quote/unbalanced": "hint"}});
-    c.initialize(json!({"workspace": {"configuration": true}}), &[]).await;
+    c.initialize(
+        json!({"workspace": {"configuration": true, "inlayHint": {"refreshSupport": true}}}),
+        &[],
+    )
+    .await;
     c.wait_for("a settings request", |m| m["method"] == "workspace/configuration")
         .await;
     let uri = "untitled:settings";
@@ -242,6 +246,10 @@ async fn editor_settings_set_rule_levels() {
     c.notify("workspace/didChangeConfiguration", json!({"settings": null}))
         .await;
     diagnostics_with(&mut c, uri, 1, None).await;
+    c.wait_for("the editor asked to refresh inlay hints", |m| {
+        m["method"] == "workspace/inlayHint/refresh"
+    })
+    .await;
 
     // Push style: the settings come with the notification.
     c.notify(
@@ -335,5 +343,61 @@ async fn a_closed_draft_is_read_from_disk_again() {
         );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
+    assert!(c.shutdown_and_exit().await);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_draft_over_max_file_bytes_is_skipped_with_one_message() {
+    let dir = TempDir::new("too-large");
+    dir.write("copydesk.toml", "max_file_bytes = 40\n");
+    let mut c = Client::start();
+    c.initialize(json!({}), &[&dir.0]).await;
+    let uri = dir.uri("big.md");
+    c.open(&uri, "markdown", 1, UNBALANCED).await;
+    let shown = c
+        .wait_for("the too-large message", |m| m["method"] == "window/showMessage")
+        .await;
+    let message = shown["params"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("not checked") && message.contains("max_file_bytes (40)"),
+        "{message}"
+    );
+    assert_eq!(c.diagnostics(&uri, None).await, Vec::<Value>::new());
+    assert_eq!(
+        c.hover(&uri, 0, 0).await,
+        Value::Null,
+        "answered at once, not after a wait"
+    );
+    // Cut down below the limit, it is checked again.
+    c.change(&uri, 2, json!([{"text": "“Never closed, he said.\n"}])).await;
+    assert_eq!(c.diagnostics(&uri, Some(2)).await.len(), 1);
+    assert!(c.shutdown_and_exit().await);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn added_workspace_folders_are_indexed() {
+    let first = TempDir::new("folder-one");
+    first.write("a.md", "Putin spoke.\n");
+    let second = TempDir::new("folder-two");
+    second.write("b.md", "Putin listened.\n");
+    let mut c = with_names();
+    c.initialize(json!({"window": {"workDoneProgress": true}}), &[&first.0])
+        .await;
+    c.wait_for("indexing", |m| {
+        m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end"
+    })
+    .await;
+    c.seen.clear();
+    assert_eq!(symbol_uris(&mut c, "putin").await, vec![first.uri("a.md")]);
+    c.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [{"uri": lsp_support::file_uri(&second.0), "name": "two"}], "removed": [{"uri": lsp_support::file_uri(&first.0), "name": "one"}]}}),
+    )
+    .await;
+    c.wait_for("indexing again", |m| {
+        m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end"
+    })
+    .await;
+    assert_eq!(symbol_uris(&mut c, "putin").await, vec![second.uri("b.md")]);
     assert!(c.shutdown_and_exit().await);
 }

@@ -64,8 +64,11 @@ pub struct OpenDoc {
     pub snapshot: Option<Arc<Snapshot>>,
     /// An analysis worker is running for this draft.
     pub worker: bool,
-    /// The analysis of this version panicked: requests stop waiting for it.
+    /// This version will not be analysed (its analysis panicked, or the draft is larger
+    /// than `max_file_bytes`): requests stop waiting for it.
     pub failed_version: Option<i32>,
+    /// The writer was told the draft is too large to check (once per opening).
+    pub too_large_reported: bool,
     /// Bumped when the configuration changes, so results analysed under the old one are
     /// not current even for the same version.
     pub generation: u64,
@@ -107,6 +110,7 @@ impl Documents {
                 snapshot: None,
                 worker: false,
                 failed_version: None,
+                too_large_reported: false,
                 generation: 0,
                 snapshot_generation: 0,
             },

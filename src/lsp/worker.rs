@@ -9,6 +9,8 @@
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 
+use tower_lsp::ls_types as lsp;
+
 use crate::analysis::Analysis;
 
 use super::convert;
@@ -55,6 +57,12 @@ pub fn reanalyze_open(state: &Arc<State>) {
     for k in keys {
         schedule(state, k);
     }
+    if state.flags().inlay_hint_refresh {
+        // Hints may name different speakers now; the editor asks again (and its requests
+        // wait for the new analyses). A request to the client, so spawned.
+        let client = state.client.clone();
+        tokio::spawn(async move { client.inlay_hint_refresh().await });
+    }
 }
 
 async fn run(state: Arc<State>, key: Arc<str>, session: u64) {
@@ -78,6 +86,23 @@ async fn run(state: Arc<State>, key: Arc<str>, session: u64) {
         };
 
         let config = state.config_for(convert::file_path(&uri).as_deref());
+        if text.len() as u64 > config.max_file_bytes {
+            match skip_too_large(
+                &state,
+                &key,
+                session,
+                version,
+                generation,
+                text.len(),
+                config.max_file_bytes,
+            ) {
+                Some(uri) => {
+                    super::diagnostics::clear(&state, &key, uri).await;
+                    return;
+                }
+                None => continue,
+            }
+        }
         let analyzer = state.analyzer.clone();
         let input = text.clone();
         let outcome = tokio::task::spawn_blocking(move || {
@@ -144,6 +169,44 @@ async fn run(state: Arc<State>, key: Arc<str>, session: u64) {
             return;
         }
     }
+}
+
+/// A draft over `max_file_bytes` is not analysed: say so once, forget its old results,
+/// and let requests stop waiting. `Some(uri)` when this worker is done (its diagnostics are
+/// to be cleared); `None` when the buffer changed meanwhile and the worker goes again.
+fn skip_too_large(
+    state: &State,
+    key: &str,
+    session: u64,
+    version: i32,
+    generation: u64,
+    len: usize,
+    max: u64,
+) -> Option<lsp::Uri> {
+    let (uri, first) = {
+        let mut docs = lock(&state.docs);
+        let doc = docs.get_session(key, session)?;
+        doc.failed_version = Some(version);
+        doc.snapshot = None;
+        let first = !std::mem::replace(&mut doc.too_large_reported, true);
+        lock(&state.workspace).remove(key);
+        if doc.doc.version != version || doc.generation != generation {
+            return None;
+        }
+        doc.worker = false;
+        (doc.uri.clone(), first)
+    };
+    state.analyzed.notify_waiters();
+    if first {
+        state.log.show(
+            lsp::MessageType::WARNING,
+            format!(
+                "{} is not checked: it is {len} bytes, more than max_file_bytes ({max}). Raise max_file_bytes in copydesk.toml to check it.",
+                uri.as_str()
+            ),
+        );
+    }
+    Some(uri)
 }
 
 pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {

@@ -96,15 +96,17 @@ impl Client {
         response["result"].clone()
     }
 
-    /// Wait for a response with a given id that was not sent through [`Client::request`]
-    /// (raw frames).
+    /// Wait for the response with a given id to a request sent as raw bytes (responses
+    /// nobody registered for are queued with the notifications).
     pub async fn response_to(&mut self, id: i64) -> Value {
-        let (tx, rx) = oneshot::channel();
-        self.pending.lock().unwrap().insert(id, tx);
-        tokio::time::timeout(PATIENCE, rx)
-            .await
-            .expect("no response in time")
-            .expect("server stopped")
+        let what = format!("the response to request {id}");
+        let msg = self
+            .wait_for(&what, |m| m.get("method").is_none() && m["id"] == id)
+            .await;
+        if let Some(i) = self.seen.iter().position(|v| *v == msg) {
+            self.seen.remove(i);
+        }
+        msg
     }
 
     /// The next message from the server (notification or request) that satisfies `pred`;
