@@ -15,7 +15,8 @@ export interface Api {
 }
 
 let current: LanguageClient | undefined;
-let output: vscode.OutputChannel | undefined;
+// One channel for every run of the server, so a restart does not add another.
+let output: vscode.OutputChannel;
 // Start and stop one at a time, so a restart during a start cannot leave two servers.
 let queue: Promise<void> = Promise.resolve();
 
@@ -25,7 +26,6 @@ function serialized(step: () => Promise<void>): Promise<void> {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<Api> {
-  // One channel for every run of the server, so a restart does not add another.
   output = vscode.window.createOutputChannel("copydesk");
   context.subscriptions.push(
     output,
@@ -70,7 +70,7 @@ async function start(extensionPath: string): Promise<void> {
     envPath: process.env.PATH,
   });
   if ("problem" in found) {
-    output?.appendLine(found.problem);
+    output.appendLine(found.problem);
     // Not awaited: the message stays until the writer dismisses it.
     void vscode.window.showErrorMessage(found.problem, "Open Settings").then((choice) => {
       if (choice) {
@@ -79,8 +79,8 @@ async function start(extensionPath: string): Promise<void> {
     });
     return;
   }
-  output?.appendLine(`copydesk: starting ${found.path} serve (found via ${found.from})`);
-  const client = createClient(found.path, output!);
+  output.appendLine(`copydesk: starting ${found.path} serve (found via ${found.from})`);
+  const client = createClient(found.path, output);
   current = client;
   try {
     await client.start();
