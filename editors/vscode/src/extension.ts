@@ -95,7 +95,12 @@ async function stop(): Promise<void> {
   const client = current;
   current = undefined;
   if (client) {
-    // shutdown, exit, and wait (up to 2 s) for the process to end.
-    await client.dispose();
+    try {
+      // shutdown, exit, and wait (up to 2 s) for the process to end.
+      await client.dispose();
+    } catch (e) {
+      // A server that does not answer is killed by the client; say so and go on.
+      output.appendLine(`copydesk: stopping the server: ${e instanceof Error ? e.message : e}`);
+    }
   }
 }

@@ -68,11 +68,17 @@ test("activate starts copydesk serve, initializes, and deactivate stops it", asy
     assert.equal(running.length, 1, JSON.stringify(running));
     assert.equal(running[0].argv[0], bin);
     server = running[0];
+    // How it ends: the client would kill a server that outlives `exit`, so the exit status
+    // tells a clean shutdown from a kill. (A private field: the only handle on the process.)
+    const child = client._serverProcess;
+    assert.equal(child.pid, server.pid);
+    server.exit = new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
     return api;
   });
   // withExtension has called deactivate().
   assert.equal(api.client(), undefined);
-  await waitFor("the server process to exit", () => !alive(server.pid), 10000);
+  assert.deepEqual(await server.exit, { code: 0, signal: null });
+  assert.ok(!alive(server.pid));
 });
 
 test("an open draft gets diagnostics and hovers; rule settings reach the server", async () => {
