@@ -82,7 +82,7 @@ pub struct ClaimLexicon {
 }
 
 impl ClaimLexicon {
-    pub fn new(additions: &LexiconConfig) -> Self {
+    pub fn new(additions: &LexiconConfig, _speech_verbs: &PhraseSet) -> Self {
         let list = |src: &str| PhraseSet::from_list(src, &[]);
         ClaimLexicon {
             hedges: ShapedSet::from_list(include_str!("../lexicon/hedges.txt"), &additions.hedges),
