@@ -6,12 +6,11 @@
 //! rules then ask about byte ranges with binary searches.
 
 use crate::analysis::Context;
-use crate::analysis::lexicon::PhraseSet;
 use crate::analysis::quote_marks::QuotedSpan;
 use crate::text::Span;
 use crate::text::segment::{Segments, Token, TokenKind};
 
-use super::ClaimLexicon;
+use super::phrasebook::{List, Matches};
 
 /// The attribution of one draft.
 #[derive(Debug, Default)]
@@ -30,9 +29,8 @@ pub struct Attribution {
 }
 
 impl Attribution {
-    pub fn build(ctx: &Context<'_>, quoted: &[QuotedSpan], lex: &ClaimLexicon) -> Self {
+    pub fn build(ctx: &Context<'_>, quoted: &[QuotedSpan], matches: &Matches) -> Self {
         let text = ctx.text;
-        let whole = Span::new(0, text.len());
         let mut quoted: Vec<Span> = quoted.iter().filter(|q| q.depth == 0).map(|q| q.span).collect();
         quoted.sort_by_key(|s| s.start);
         let mut out = Attribution {
@@ -42,19 +40,18 @@ impl Attribution {
 
         // Speech verbs count only as verbs: lower case ("said", not "the United States"),
         // except a sentence-opening "According to".
-        let is_verb = |s: Span| {
+        let is_verb = |s: &Span| {
             let w = s.slice(text);
             w.starts_with(char::is_lowercase) || w.get(..9).is_some_and(|p| p.eq_ignore_ascii_case("according"))
         };
-        let speech = &ctx.lexicon.quotes.speech_verbs;
-        out.reporting = out
-            .outside_quotes(speech, text, whole)
-            .filter(|&s| is_verb(s))
+        let speech = matches.all(List::Speech).iter().map(|m| m.span);
+        let reporting_cues: Vec<Span> = matches
+            .all(List::Reporting)
+            .iter()
+            .map(|m| m.span)
+            .filter(|s| is_verb(s) && !out.in_quote(s.start))
             .collect();
-        let reporting_cues: Vec<Span> = out
-            .outside_quotes(&lex.reporting, text, whole)
-            .filter(|&s| is_verb(s))
-            .collect();
+        out.reporting = speech.filter(|s| is_verb(s) && !out.in_quote(s.start)).collect();
         out.reporting.extend(&reporting_cues);
         out.reporting.sort_by_key(|s| (s.start, s.end));
         out.reporting.dedup();
@@ -68,7 +65,12 @@ impl Attribution {
                     .is_some_and(|p| p.eq_ignore_ascii_case("according"))
             })
             .collect();
-        out.evidence = out.outside_quotes(&lex.evidence, text, whole).collect();
+        out.evidence = matches
+            .all(List::Evidence)
+            .iter()
+            .map(|m| m.span)
+            .filter(|s| !out.in_quote(s.start))
+            .collect();
         out.evidence.extend(reporting_cues);
         out.evidence.sort_by_key(|s| (s.start, s.end));
 
@@ -77,12 +79,6 @@ impl Attribution {
         bracketed_citations(text, ctx.segments, &mut out.citations);
         out.citations.sort_by_key(|s| s.start);
         out
-    }
-
-    fn outside_quotes<'a>(&'a self, set: &'a PhraseSet, text: &'a str, span: Span) -> impl Iterator<Item = Span> + 'a {
-        set.find_in(text, span)
-            .map(|m| m.span)
-            .filter(|s| !self.in_quote(s.start))
     }
 
     /// True when `offset` lies inside quotation marks.

@@ -7,12 +7,12 @@
 //! and ordinary counts of things in the story ("two campaigns", "four days") carry no unit
 //! that makes them one, so they are never matched. One finding per sentence at most.
 
-use crate::analysis::lexicon::PhraseSet;
 use crate::rules::Rule;
 use crate::text::Span;
 use crate::text::segment::TokenKind;
 
 use super::grammar::{Sent, in_class, is_be};
+use super::phrasebook::List;
 use super::{Candidate, Scan, message};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,6 +60,9 @@ pub(super) fn find(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
             let Some((span, kind)) = first_statistic(scan, &sent) else {
                 continue;
             };
+            if ranked_by_name(&sent) {
+                continue;
+            }
             let (question, advice) = kind.question_and_advice();
             found.push(Candidate {
                 rule: Rule::ClaimUnsourcedFigure,
@@ -69,6 +72,36 @@ pub(super) fn find(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
         }
     }
 }
+
+/// "named the UK's largest attraction by the British Tourist Board", "ranked third by
+/// Forbes": a ranking, estimate or measurement with its named author.
+fn ranked_by_name(sent: &Sent<'_>) -> bool {
+    let judged = (0..sent.tokens.len()).any(|k| sent.is_word_in(k, JUDGED));
+    judged
+        && (0..sent.tokens.len()).any(|k| {
+            sent.is_word_in(k, &["by"])
+                && (sent.is_name(k + 1) || sent.is_word_in(k + 1, &["the"]) && sent.is_name(k + 2))
+        })
+}
+
+/// Participles of ranking and measuring, whose agent is the source of a figure.
+const JUDGED: &[&str] = &[
+    "named",
+    "ranked",
+    "rated",
+    "voted",
+    "listed",
+    "certified",
+    "recognised",
+    "recognized",
+    "estimated",
+    "measured",
+    "calculated",
+    "compiled",
+    "recorded",
+    "published",
+    "reported",
+];
 
 /// The first statistic of a sentence outside quotation marks.
 fn first_statistic(scan: &Scan<'_>, sent: &Sent<'_>) -> Option<(Span, Kind)> {
@@ -105,7 +138,7 @@ fn numbers(scan: &Scan<'_>, sent: &Sent<'_>) -> Option<(Span, Kind)> {
     let lex = scan.lex;
     let toks = sent.tokens;
     // Unit words ("per cent", "million", "dollars") in order, read alongside the tokens.
-    let mut units = lex.figures.phrases.find_in(scan.text, sent.span).peekable();
+    let mut units = scan.matches.within(List::Figures, sent.span).iter().peekable();
     for (i, t) in toks.iter().enumerate() {
         if t.kind != TokenKind::Number {
             continue;
@@ -144,7 +177,7 @@ fn numbers(scan: &Scan<'_>, sent: &Sent<'_>) -> Option<(Span, Kind)> {
             Kind::Percent => {
                 let share = sent.is_word_in(after, &["of"]) && population_within(scan, sent, after + 1, 4);
                 let window = Span::new(toks[i.saturating_sub(6)].span.start, t.span.start);
-                let measure = lex.measures.find_in(scan.text, window).next().is_some();
+                let measure = scan.matches.any_within(List::Measures, window);
                 share || measure || is_rate(scan, sent, after)
             }
             Kind::Money => is_rate(scan, sent, after),
@@ -176,20 +209,16 @@ fn population_within(scan: &Scan<'_>, sent: &Sent<'_>, from: usize, n: usize) ->
 /// a figure rather than making it a rate.
 fn is_rate(scan: &Scan<'_>, sent: &Sent<'_>, after: usize) -> bool {
     (after..after + 3).any(|k| {
-        starts_phrase(scan, &scan.lex.periods, sent, k)
+        starts_phrase(scan, List::Periods, sent, k)
             && !(k + 1..k + 3).any(|j| sent.is_word_in(j, &["ago", "earlier", "before", "later", "previously"]))
     })
 }
 
-/// True when a phrase of `set` starts at token `k`.
-fn starts_phrase(scan: &Scan<'_>, set: &PhraseSet, sent: &Sent<'_>, k: usize) -> bool {
-    let Some(t) = sent.tokens.get(k) else {
-        return false;
-    };
-    let rest = Span::new(t.span.start, sent.span.end);
-    set.find_in(scan.text, rest)
-        .next()
-        .is_some_and(|m| m.span.start == t.span.start)
+/// True when a phrase of `list` starts at token `k`.
+fn starts_phrase(scan: &Scan<'_>, list: List, sent: &Sent<'_>, k: usize) -> bool {
+    sent.tokens
+        .get(k)
+        .is_some_and(|t| scan.matches.starting_at(list, t.span.start).is_some())
 }
 
 /// "three times more", "threefold", "ranked 14th".
@@ -243,7 +272,7 @@ fn multiples_and_rankings(sent: &Sent<'_>) -> Option<(Span, Kind)> {
 fn superlative(scan: &Scan<'_>, sent: &Sent<'_>) -> Option<(Span, Kind)> {
     let lex = &scan.lex.superlatives;
     let mut pending: Option<Span> = None;
-    for m in lex.phrases.find_in(scan.text, sent.span) {
+    for &m in scan.matches.within(List::Superlatives, sent.span) {
         match lex.tag(m.index) {
             Some("record") => return Some((m.span, Kind::Record)),
             // A scope after a "the + superlative" makes it a record.

@@ -4,8 +4,12 @@
 use crate::rules::Rule;
 use crate::text::Span;
 
-use super::shape::Trail;
+use super::phrasebook::List;
+use super::shape::{Lead, Trail};
 use super::{Candidate, Scan, message};
+
+/// Pronouns of the writer speaking for themselves.
+const FIRST_PERSON: &[&str] = &["i", "we", "me", "us", "my", "our"];
 
 /// Words after which a hedging adverb modifies the next word only: "of apparently
 /// conventional material", "a possibly complex sequence".
@@ -20,7 +24,7 @@ pub(super) fn find(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
     let att = &scan.attribution;
     // Weasels and vague sources found so far: their verbs ("experts say") are not a source.
     let others = found.len();
-    for m in lex.phrases.find_in(scan.text, scan.whole()) {
+    for &m in scan.matches.all(List::Hedges) {
         let Some(si) = scan.checked_sentence(m.span.start) else {
             continue;
         };
@@ -39,20 +43,41 @@ pub(super) fn find(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
         }
         // "a costume of apparently conventional material": the adverb qualifies a word,
         // not the claim.
-        let adverb = m.span.slice(scan.text).ends_with("ly") && !m.span.slice(scan.text).contains(' ');
+        let adverb = entry.lead == Lead::Free && entry.trail == Trail::Free && !m.span.slice(scan.text).contains(' ');
         if adverb && before.is_some_and(|b| sent.is_word_in(b, ATTRIBUTIVE)) {
+            continue;
+        }
+        // "the syllables are said to be ‘stressed’": naming a term, not reporting a claim.
+        let next = sent.index_from(span.end);
+        if m.span.slice(scan.text).ends_with(" to")
+            && sent.is_word_in(next, &["be"])
+            && sent
+                .tokens
+                .get(next + 1)
+                .is_some_and(|t| matches!(t.text(scan.text), "‘" | "'" | "“" | "\""))
+        {
+            continue;
+        }
+        // "Perhaps we should create a new term": a hedged opinion of the writer's own, in
+        // the first person, claims nothing that needs a source.
+        if (0..sent.tokens.len())
+            .any(|k| sent.is_word_in(k, FIRST_PERSON) && !scan.attribution.in_quote(sent.tokens[k].span.start))
+        {
             continue;
         }
         // "Putin reportedly blamed …, the Kremlin said": the sentence names its source. The
         // hedge's own words ("is said to") do not count.
-        let names_source = att.reporting_in(sent.span).iter().any(|cue| !cue.overlaps(span)) || att.cites(sent.span);
+        // A guess ("may", "probably") carries on the view of a source named anywhere in its
+        // paragraph; hearsay needs its source in its own sentence.
+        let scope = if entry.guess { scan.paragraph_of(si) } else { sent.span };
+        let names_source = att.reporting_in(scope).iter().any(|cue| !cue.overlaps(span)) || att.cites(scope);
         // A sentence whose source is already flagged as a weasel or a vague source gets one
         // finding, not two: naming that source answers the hedge too.
         let flagged = found[..others].iter().any(|c| sent.span.encloses(c.span));
         // "amid speculation that the bank may raise rates": the guess is the speculation's,
         // reported, not the writer's own.
         let before = Span::new(sent.span.start, span.start);
-        let hearsay = scan.lex.hearsay.find_in(scan.text, before).next().is_some();
+        let hearsay = scan.matches.any_within(List::Hearsay, before);
         if names_source || flagged || hearsay {
             continue;
         }

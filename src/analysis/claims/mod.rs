@@ -6,14 +6,16 @@
 //! alone is no weasel; "many people believe" is). Text inside quotation marks is the
 //! speaker's, not the writer's, and is never checked.
 //!
-//! The pipeline per draft: one pass to index attribution ([`attribution`]), then one
-//! Aho-Corasick pass per word list; each match is checked against the tokens of its
-//! sentence. Candidates that overlap are settled in favour of the more specific rule.
+//! The pipeline per draft: one Aho-Corasick pass for all the claim lists ([`phrasebook`])
+//! and one for the shared speech verbs; an index of attribution ([`attribution`]); then
+//! each match is checked against the tokens of its sentence. Candidates that overlap are
+//! settled in favour of the more specific rule.
 
 mod attribution;
 mod figures;
 mod grammar;
 mod hedge;
+mod phrasebook;
 mod shape;
 mod vague_source;
 mod weasel;
@@ -21,7 +23,7 @@ mod weasel;
 use std::cell::OnceCell;
 
 use crate::analysis::Context;
-use crate::analysis::lexicon::PhraseSet;
+use crate::analysis::lexicon::{PhraseSet, entries};
 use crate::analysis::quote_marks::QuotedSpan;
 use crate::config::LexiconConfig;
 use crate::finding::Finding;
@@ -32,19 +34,28 @@ use crate::text::segment::{Paragraph, Segments};
 
 use attribution::Attribution;
 use grammar::Sent;
+use phrasebook::{List, Matches, Phrasebook};
 use shape::{Entry, Lead, ShapedSet, Trail};
 
 /// The word lists of the claim rules, compiled once per configuration.
+///
+/// Lists searched for in the draft go into one [`Phrasebook`]; the ones kept as
+/// [`PhraseSet`]s are also asked about single words next to a match ("is this word an
+/// opinion verb?").
 #[derive(Debug)]
 pub struct ClaimLexicon {
     /// hedges.txt + `lexicon.hedges`.
     hedges: ShapedSet,
-    /// Subjects after which "may" gives permission ("users may").
-    modal_subjects: PhraseSet,
     /// weasels.txt + `lexicon.weasels`.
     weasels: ShapedSet,
     /// Fixed vague sources ("local media").
     vague: ShapedSet,
+    /// Words that make a number a figure, tagged percent, money or count.
+    figures: ShapedSet,
+    /// Superlatives, records and the scopes that make a superlative a record.
+    superlatives: ShapedSet,
+    /// Subjects after which "may" gives permission ("users may").
+    modal_subjects: PhraseSet,
     /// Unnamed people who speak ("experts", "critics", "officials").
     crowds: PhraseSet,
     /// Words between a quantifier and its crowd ("some senior officials").
@@ -57,55 +68,67 @@ pub struct ClaimLexicon {
     finding_verbs: PhraseSet,
     /// Reports and outlets that may be left unnamed ("report", "media").
     source_nouns: PhraseSet,
-    /// Documents and outlets that a name next to them identifies.
-    documents: PhraseSet,
-    /// Reporting words beyond the speech verbs ("reported", "citing").
-    reporting: PhraseSet,
-    /// Nouns that report others' views ("speculation that …").
-    hearsay: PhraseSet,
-    /// What outlets do with reports ("published", "revealed").
-    publishing: PhraseSet,
     /// Words that say whose a report is ("state media", "studio estimates").
     source_owners: PhraseSet,
-    /// Where figures come from ("figures", "survey", "estimated").
-    evidence: PhraseSet,
-    /// Words that make a number a figure, tagged percent, money or count.
-    figures: ShapedSet,
-    /// Measures a percentage can be a statistic of ("unemployment", "turnout").
-    measures: PhraseSet,
-    /// What a count in millions can be a statistic of ("people", "jobs").
+    /// What a count in millions or a share can be a statistic of ("people", "voters").
     populations: PhraseSet,
-    /// Periods that make a figure a rate ("a year", "per capita").
-    periods: PhraseSet,
-    /// Superlatives, records and the scopes that make a superlative a record.
-    superlatives: ShapedSet,
+    /// Every list searched for in a draft, in one automaton.
+    book: Phrasebook,
 }
 
 impl ClaimLexicon {
-    pub fn new(additions: &LexiconConfig, _speech_verbs: &PhraseSet) -> Self {
-        let list = |src: &str| PhraseSet::from_list(src, &[]);
+    /// Build from the configuration's additions and the shared speech verbs of the quote
+    /// lexicon (read, not copied: one list of speech verbs for the whole program).
+    pub fn new(additions: &LexiconConfig, speech_verbs: &PhraseSet) -> Self {
+        let set = |src: &str| PhraseSet::from_list(src, &[]);
+        let strings = |src: &str| -> Vec<String> { entries(src).map(str::to_string).collect() };
+        let hedges = ShapedSet::from_list(include_str!("../lexicon/hedges.txt"), &additions.hedges);
+        let weasels = ShapedSet::from_list(include_str!("../lexicon/weasels.txt"), &additions.weasels);
+        let vague = ShapedSet::from_list(include_str!("../lexicon/vague_sources.txt"), &[]);
+        let figures = ShapedSet::from_list(include_str!("../lexicon/figures.txt"), &[]);
+        let superlatives = ShapedSet::from_list(include_str!("../lexicon/superlatives.txt"), &[]);
+        let speech: Vec<String> = (0..speech_verbs.len())
+            .map(|i| speech_verbs.phrase(i).to_string())
+            .collect();
+        let crowds = include_str!("../lexicon/crowds.txt");
+        let source_nouns = include_str!("../lexicon/source_nouns.txt");
+        let book = Phrasebook::new(&[
+            (List::Hedges, hedges.phrases()),
+            (List::Weasels, weasels.phrases()),
+            (List::Vague, vague.phrases()),
+            (List::Figures, figures.phrases()),
+            (List::Superlatives, superlatives.phrases()),
+            (List::Crowds, &strings(crowds)),
+            (List::SourceNouns, &strings(source_nouns)),
+            (List::Documents, &strings(include_str!("../lexicon/documents.txt"))),
+            (List::Reporting, &strings(include_str!("../lexicon/reporting_cues.txt"))),
+            (List::Evidence, &strings(include_str!("../lexicon/evidence_cues.txt"))),
+            (List::Hearsay, &strings(include_str!("../lexicon/hearsay_nouns.txt"))),
+            (
+                List::Publishing,
+                &strings(include_str!("../lexicon/publishing_verbs.txt")),
+            ),
+            (List::Legal, &strings(include_str!("../lexicon/legal_context.txt"))),
+            (List::Measures, &strings(include_str!("../lexicon/measures.txt"))),
+            (List::Periods, &strings(include_str!("../lexicon/periods.txt"))),
+            (List::Speech, &speech),
+        ]);
         ClaimLexicon {
-            hedges: ShapedSet::from_list(include_str!("../lexicon/hedges.txt"), &additions.hedges),
-            modal_subjects: list(include_str!("../lexicon/modal_subjects.txt")),
-            weasels: ShapedSet::from_list(include_str!("../lexicon/weasels.txt"), &additions.weasels),
-            vague: ShapedSet::from_list(include_str!("../lexicon/vague_sources.txt"), &[]),
-            crowds: list(include_str!("../lexicon/crowds.txt")),
-            crowd_modifiers: list(include_str!("../lexicon/crowd_modifiers.txt")),
-            opinion_verbs: list(include_str!("../lexicon/opinion_verbs.txt")),
-            opinion_participles: list(include_str!("../lexicon/opinion_participles.txt")),
-            finding_verbs: list(include_str!("../lexicon/finding_verbs.txt")),
-            source_nouns: list(include_str!("../lexicon/source_nouns.txt")),
-            documents: list(include_str!("../lexicon/documents.txt")),
-            reporting: list(include_str!("../lexicon/reporting_cues.txt")),
-            hearsay: list(include_str!("../lexicon/hearsay_nouns.txt")),
-            publishing: list(include_str!("../lexicon/publishing_verbs.txt")),
-            source_owners: list(include_str!("../lexicon/source_owners.txt")),
-            evidence: list(include_str!("../lexicon/evidence_cues.txt")),
-            figures: ShapedSet::from_list(include_str!("../lexicon/figures.txt"), &[]),
-            measures: list(include_str!("../lexicon/measures.txt")),
-            populations: list(include_str!("../lexicon/populations.txt")),
-            periods: list(include_str!("../lexicon/periods.txt")),
-            superlatives: ShapedSet::from_list(include_str!("../lexicon/superlatives.txt"), &[]),
+            hedges,
+            weasels,
+            vague,
+            figures,
+            superlatives,
+            modal_subjects: set(include_str!("../lexicon/modal_subjects.txt")),
+            crowds: set(crowds),
+            crowd_modifiers: set(include_str!("../lexicon/crowd_modifiers.txt")),
+            opinion_verbs: set(include_str!("../lexicon/opinion_verbs.txt")),
+            opinion_participles: set(include_str!("../lexicon/opinion_participles.txt")),
+            finding_verbs: set(include_str!("../lexicon/finding_verbs.txt")),
+            source_nouns: set(source_nouns),
+            source_owners: set(include_str!("../lexicon/source_owners.txt")),
+            populations: set(include_str!("../lexicon/populations.txt")),
+            book,
         }
     }
 }
@@ -114,11 +137,13 @@ impl ClaimLexicon {
 /// writer's, and is never checked.
 pub fn check(ctx: &Context<'_>, quoted: &[QuotedSpan], findings: &mut Vec<Finding>) {
     let lex = &ctx.lexicon.claims;
+    let matches = lex.book.scan(ctx.text);
     let scan = Scan {
         text: ctx.text,
         segments: ctx.segments,
         lex,
-        attribution: Attribution::build(ctx, quoted, lex),
+        attribution: Attribution::build(ctx, quoted, &matches),
+        matches,
         headlines: ctx
             .segments
             .paragraphs
@@ -141,6 +166,8 @@ struct Scan<'a> {
     text: &'a str,
     segments: &'a Segments,
     lex: &'a ClaimLexicon,
+    /// The matches of every list of the phrasebook.
+    matches: Matches,
     attribution: Attribution,
     /// Per paragraph: a heading or headline, which sums up a story whose body gives the
     /// sources, so no claim rule fires there.
@@ -173,8 +200,9 @@ impl<'a> Scan<'a> {
         }
     }
 
-    fn whole(&self) -> Span {
-        Span::new(0, self.text.len())
+    /// The paragraph that holds sentence `si`.
+    fn paragraph_of(&self, si: usize) -> Span {
+        self.segments.paragraphs[self.segments.sentences[si].paragraph].span
     }
 
     /// The span a shaped list entry covers at match `m`, or `None` when the words around

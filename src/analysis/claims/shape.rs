@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use crate::analysis::lexicon::{PhraseSet, entries};
+use crate::analysis::lexicon::entries;
 
 /// What must come before a phrase.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,13 +40,19 @@ pub struct Entry {
     pub question: Option<String>,
     /// What to do about it; `None` for the rule's default advice.
     pub advice: Option<String>,
+    /// The writer's own speculation (`{guess}`), as opposed to hearsay.
+    pub guess: bool,
+    /// An accusation (`{accusation}`), which a trial or charges in the paragraph answer.
+    pub accusation: bool,
 }
 
-/// A phrase list with shapes, compiled into one automaton.
+/// A phrase list with shapes. The phrases are searched for by the claims'
+/// [`Phrasebook`](super::phrasebook::Phrasebook); a match's index finds its entry here.
 #[derive(Debug, Clone)]
 pub struct ShapedSet {
-    pub phrases: PhraseSet,
-    /// Indexed like the phrases of [`ShapedSet::phrases`].
+    /// The phrases, lower case, sorted.
+    phrases: Vec<String>,
+    /// Indexed like `phrases`.
     entries: Vec<Entry>,
 }
 
@@ -73,11 +79,17 @@ impl ShapedSet {
                 })
                 .or_insert(entry);
         }
-        let phrases = PhraseSet::new(by_phrase.keys().cloned());
-        let entries = (0..phrases.len())
-            .map(|i| by_phrase.remove(phrases.phrase(i)).expect("every phrase has an entry"))
+        let mut phrases: Vec<String> = by_phrase.keys().cloned().collect();
+        phrases.sort();
+        let entries = phrases
+            .iter()
+            .map(|p| by_phrase.remove(p).expect("every phrase has an entry"))
             .collect();
         ShapedSet { phrases, entries }
+    }
+
+    pub fn phrases(&self) -> &[String] {
+        &self.phrases
     }
 
     pub fn entry(&self, index: usize) -> &Entry {
@@ -93,12 +105,25 @@ fn parse_line(line: &str) -> Option<(String, Entry)> {
     let advice = fields.next().filter(|a| !a.is_empty()).map(str::to_string);
     let mut lead = Lead::Free;
     let mut trail = Trail::Free;
-    if let Some(rest) = phrase.strip_prefix("{be}") {
-        lead = Lead::Be;
-        phrase = rest.trim_start();
-    } else if let Some(rest) = phrase.strip_prefix("{unnamed}") {
-        lead = Lead::Unnamed;
-        phrase = rest.trim_start();
+    let mut guess = false;
+    let mut accusation = false;
+    // Leading markers, in any order.
+    loop {
+        if let Some(rest) = phrase.strip_prefix("{guess}") {
+            guess = true;
+            phrase = rest.trim_start();
+        } else if let Some(rest) = phrase.strip_prefix("{accusation}") {
+            accusation = true;
+            phrase = rest.trim_start();
+        } else if let Some(rest) = phrase.strip_prefix("{be}") {
+            lead = Lead::Be;
+            phrase = rest.trim_start();
+        } else if let Some(rest) = phrase.strip_prefix("{unnamed}") {
+            lead = Lead::Unnamed;
+            phrase = rest.trim_start();
+        } else {
+            break;
+        }
     }
     if let Some(rest) = phrase.strip_suffix("{verb}") {
         trail = Trail::Verb;
@@ -112,6 +137,8 @@ fn parse_line(line: &str) -> Option<(String, Entry)> {
                 trail,
                 question,
                 advice,
+                guess,
+                accusation,
             },
         )
     })
@@ -128,42 +155,46 @@ impl ShapedSet {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::Span;
+
+    fn entry<'a>(set: &'a ShapedSet, phrase: &str) -> &'a Entry {
+        let i = set.phrases().iter().position(|p| p == phrase).expect("listed");
+        set.entry(i)
+    }
 
     #[test]
     fn shapes_questions_and_advice_are_parsed() {
         let set = ShapedSet::from_list(
-            "# comment\n{be} believed to | believed by whom?\nmay {verb} | whose guess? | Say who.\nreportedly\n",
+            "# comment\n{be} believed to | believed by whom?\n{guess} may {verb} | whose guess? | Say who.\nReportedly\n{accusation} {be} accused of\n{unnamed} suggests that\n",
             &["{be} rumoured to | rumoured by whom?".to_string()],
         );
-        assert_eq!(set.phrases.len(), 4);
-        let text = "He is believed to be rumoured to, and may reportedly.";
-        let found: Vec<(&str, Lead, Trail)> = set
-            .phrases
-            .find_in(text, Span::new(0, text.len()))
-            .map(|m| {
-                let e = set.entry(m.index);
-                (m.span.slice(text), e.lead, e.trail)
-            })
-            .collect();
         assert_eq!(
-            found,
-            vec![
-                ("believed to", Lead::Be, Trail::Free),
-                ("rumoured to", Lead::Be, Trail::Free),
-                ("may", Lead::Free, Trail::Verb),
-                ("reportedly", Lead::Free, Trail::Free),
+            set.phrases(),
+            [
+                "accused of",
+                "believed to",
+                "may",
+                "reportedly",
+                "rumoured to",
+                "suggests that"
             ]
         );
-        let may = set.phrases.find_in(text, Span::new(0, text.len())).nth(2).unwrap();
-        assert_eq!(set.entry(may.index).question.as_deref(), Some("whose guess?"));
-        assert_eq!(set.entry(may.index).advice.as_deref(), Some("Say who."));
+        let believed = entry(&set, "believed to");
+        assert_eq!((believed.lead, believed.trail), (Lead::Be, Trail::Free));
+        assert_eq!(believed.question.as_deref(), Some("believed by whom?"));
+        let may = entry(&set, "may");
+        assert_eq!((may.lead, may.trail, may.guess), (Lead::Free, Trail::Verb, true));
+        assert_eq!(may.advice.as_deref(), Some("Say who."));
+        let accused = entry(&set, "accused of");
+        assert!(accused.accusation && accused.lead == Lead::Be && !accused.guess);
+        assert_eq!(entry(&set, "suggests that").lead, Lead::Unnamed);
+        assert_eq!(entry(&set, "rumoured to").lead, Lead::Be);
+        assert_eq!(entry(&set, "reportedly").lead, Lead::Free);
     }
 
     #[test]
     fn a_phrase_listed_twice_keeps_the_freer_shape() {
         let set = ShapedSet::from_list("{be} said to\nsaid to | said by whom?", &[]);
-        assert_eq!(set.phrases.len(), 1);
+        assert_eq!(set.phrases().len(), 1);
         assert_eq!(set.entry(0).lead, Lead::Free);
     }
 }

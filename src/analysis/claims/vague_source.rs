@@ -8,6 +8,7 @@ use crate::text::Span;
 use crate::text::segment::TokenKind;
 
 use super::grammar::{ATTACHING, CLAUSE_WORDS, Sent, in_class};
+use super::phrasebook::List;
 use super::{Candidate, Scan, message};
 
 const ADVICE_ONE: &str = "Name it (‘according to a UN report published on Monday’) or link to it.";
@@ -40,7 +41,9 @@ fn according_to(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
         while sent.word(head + 1).is_some_and(|w| lex.source_nouns.contains(w)) {
             head += 1;
         }
-        if is_named(scan, si, &sent, sent.index_from(at.end), head) {
+        // "according to media and PR strategist Glen Yearwood", "according to a report
+        // earlier this week from the British Retail Consortium": a name follows.
+        if name_follows(&sent, head) || is_named(scan, si, &sent, sent.index_from(at.end), head) {
             continue;
         }
         let span = Span::new(at.start, sent.tokens[head].span.end);
@@ -66,7 +69,7 @@ fn is_vague_head(scan: &Scan<'_>, sent: &Sent<'_>, j: usize) -> bool {
 /// of a verb of saying or showing.
 fn subjects(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
     let lex = scan.lex;
-    for m in lex.source_nouns.find_in(scan.text, scan.whole()) {
+    for &m in scan.matches.all(List::SourceNouns) {
         let Some(si) = scan.checked_sentence(m.span.start) else {
             continue;
         };
@@ -98,7 +101,7 @@ fn subjects(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
 /// The phrases of vague_sources.txt ("local media", "it is reported that").
 fn fixed_phrases(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
     let lex = &scan.lex.vague;
-    for m in lex.phrases.find_in(scan.text, scan.whole()) {
+    for &m in scan.matches.all(List::Vague) {
         let Some(si) = scan.checked_sentence(m.span.start) else {
             continue;
         };
@@ -187,6 +190,14 @@ fn first_named_source(scan: &Scan<'_>) -> Option<usize> {
         .get_or_init(|| (0..scan.segments.sentences.len()).find(|&k| names_source(scan, k)))
 }
 
+/// True when a name follows token `head` in the same clause, within a few words: right
+/// after it, or after "by", "from", "in" ….
+fn name_follows(sent: &Sent<'_>, head: usize) -> bool {
+    (head + 1..head + 8)
+        .take_while(|&k| sent.word(k).is_some())
+        .any(|k| sent.is_name(k))
+}
+
 /// Words that point back to a report already introduced: "the report", "its study".
 const DEFINITE: &[&str] = &["the", "this", "that", "its", "his", "her", "their"];
 
@@ -205,19 +216,32 @@ fn names_source(scan: &Scan<'_>, si: usize) -> bool {
     if scan.attribution.cites(sent.span) {
         return true;
     }
-    let documents = scan.lex.documents.find_in(scan.text, sent.span);
-    let named_document = documents.into_iter().any(|m| {
-        let i = sent.index_from(m.span.start);
-        unnamed_start(&sent, i).is_none() || named_after(&sent, i)
+    let documents = scan.matches.within(List::Documents, sent.span);
+    if documents.is_empty() {
+        return publisher_named(scan, &sent);
+    }
+    // "a study, undertaken by the European Commission, …": a document and an author.
+    let authored = (0..sent.tokens.len()).any(|k| {
+        sent.is_word_in(k, &["by", "from"])
+            && (sent.is_name(k + 1) || sent.is_word_in(k + 1, &["the"]) && sent.is_name(k + 2))
     });
-    named_document
-        || scan.lex.publishing.find_in(scan.text, sent.span).any(|cue| {
-            let i = sent.index_from(cue.span.start);
-            // "Reuters reported", "The Times has revealed".
-            let mut j = i;
-            while j > 0 && sent.is_word_in(j - 1, &["has", "have", "had", "also", "first"]) {
-                j -= 1;
-            }
-            j > 0 && sent.is_name(j - 1)
-        })
+    let named_document = authored
+        || documents.iter().any(|m| {
+            let i = sent.index_from(m.span.start);
+            unnamed_start(&sent, i).is_none() || named_after(&sent, i)
+        });
+    named_document || publisher_named(scan, &sent)
+}
+
+/// "Reuters reported", "The Times has revealed": a name right before a publishing verb.
+fn publisher_named(scan: &Scan<'_>, sent: &Sent<'_>) -> bool {
+    scan.matches.within(List::Publishing, sent.span).iter().any(|cue| {
+        let i = sent.index_from(cue.span.start);
+        // "Reuters reported", "The Times has revealed".
+        let mut j = i;
+        while j > 0 && sent.is_word_in(j - 1, &["has", "have", "had", "also", "first"]) {
+            j -= 1;
+        }
+        j > 0 && sent.is_name(j - 1)
+    })
 }

@@ -6,6 +6,7 @@ use crate::rules::Rule;
 use crate::text::Span;
 
 use super::grammar::{DETERMINERS, Sent, in_class};
+use super::phrasebook::List;
 use super::shape::Lead;
 use super::{Candidate, Scan, message};
 
@@ -20,7 +21,7 @@ pub(super) fn find(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
 fn fixed_phrases(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
     let lex = &scan.lex.weasels;
     let att = &scan.attribution;
-    for m in lex.phrases.find_in(scan.text, scan.whole()) {
+    for &m in scan.matches.all(List::Weasels) {
         let Some(si) = scan.checked_sentence(m.span.start) else {
             continue;
         };
@@ -32,6 +33,23 @@ fn fixed_phrases(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
         // A passive with its agent ("is accused by prosecutors of …", "was criticised by
         // the UN") names who believes or accuses.
         if entry.lead == Lead::Be && has_agent(scan, &sent, span.end) {
+            continue;
+        }
+        // "could be considered", "is going to be criticised": a possibility or a forecast,
+        // not a judgement someone holds.
+        let be = sent.index_from(span.start);
+        if entry.lead == Lead::Be
+            && sent.is_word_in(be, &["be"])
+            && be > 0
+            && sent.is_word_in(
+                be - 1,
+                &["can", "could", "may", "might", "will", "would", "should", "must", "to"],
+            )
+        {
+            continue;
+        }
+        // "Mr Ebbers is accused of fraud" in a report of his trial: the prosecution accuses.
+        if entry.accusation && scan.matches.any_within(List::Legal, scan.paragraph_of(si)) {
             continue;
         }
         // "was considered for the job": weighed up, not judged.
@@ -84,7 +102,7 @@ const ANAPHORIC: &[&str] = &[
 /// ("Treasury officials", "the experts" already introduced).
 fn crowds(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
     let lex = scan.lex;
-    for m in lex.crowds.find_in(scan.text, scan.whole()) {
+    for &m in scan.matches.all(List::Crowds) {
         let Some(si) = scan.checked_sentence(m.span.start) else {
             continue;
         };
@@ -110,6 +128,10 @@ fn crowds(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
         let Some(verb) = sent.word(verb_at) else {
             continue;
         };
+        // "people would say …" imagines; "some would argue" is listed as a phrase.
+        if (noun_at + 1..verb_at).any(|k| sent.is_word_in(k, &["would", "could", "might", "may"])) {
+            continue;
+        }
         if !lex.opinion_verbs.contains(verb) {
             continue;
         }
