@@ -8,8 +8,8 @@ use super::phrasebook::List;
 use super::shape::{Lead, Trail};
 use super::{Candidate, Scan, message};
 
-/// Pronouns of the writer speaking for themselves.
-const FIRST_PERSON: &[&str] = &["i", "we", "me", "us", "my", "our"];
+/// Pronouns of the writer speaking for themselves, as written: "us", never "US".
+const FIRST_PERSON: &[&str] = &["I", "we", "We", "me", "us", "my", "My", "our", "Our"];
 
 /// Words after which a hedging adverb modifies the next word only: "of apparently
 /// conventional material", "a possibly complex sequence".
@@ -61,7 +61,7 @@ pub(super) fn find(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
         // "Perhaps we should create a new term": a hedged opinion of the writer's own, in
         // the first person, claims nothing that needs a source.
         if (0..sent.tokens.len())
-            .any(|k| sent.is_word_in(k, FIRST_PERSON) && !scan.attribution.in_quote(sent.tokens[k].span.start))
+            .any(|k| FIRST_PERSON.contains(&sent.text_of(k)) && !scan.attribution.in_quote(sent.tokens[k].span.start))
         {
             continue;
         }

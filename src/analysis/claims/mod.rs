@@ -150,7 +150,7 @@ pub fn check(ctx: &Context<'_>, quoted: &[QuotedSpan], findings: &mut Vec<Findin
             .iter()
             .map(|p| is_headline(ctx.text, p))
             .collect(),
-        first_named_source: OnceCell::new(),
+        named_documents: OnceCell::new(),
     };
     let mut found = Vec::new();
     vague_source::find(&scan, &mut found);
@@ -172,8 +172,8 @@ struct Scan<'a> {
     /// Per paragraph: a heading or headline, which sums up a story whose body gives the
     /// sources, so no claim rule fires there.
     headlines: Vec<bool>,
-    /// The first sentence that names a report or outlet, computed when first needed.
-    first_named_source: OnceCell<Option<usize>>,
+    /// Documents the draft names, with their sentences, computed when first needed.
+    named_documents: OnceCell<Vec<(usize, Span)>>,
 }
 
 impl<'a> Scan<'a> {

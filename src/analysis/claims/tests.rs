@@ -131,6 +131,14 @@ fn hedge_exceptions_for_permission_opinion_and_reported_speculation() {
 }
 
 #[test]
+fn hedge_first_person_is_a_pronoun_not_the_us() {
+    assert_eq!(
+        claims("The minister reportedly criticised US policy."),
+        one(HEDGE, "reportedly")
+    );
+}
+
+#[test]
 fn hedge_inferences_with_no_one_drawing_them() {
     assert_eq!(
         claims("The pottery found at the site suggests that traders passed through."),
@@ -343,11 +351,18 @@ fn vague_source_named_in_the_sentence_after_or_earlier_in_the_draft() {
     let src =
         "Most councils missed the target, a report says. The study, by the Audit Commission, looked at 300 councils.";
     assert!(claims(src).is_empty());
-    let src = "The Audit Commission published a review of 300 councils. Most had missed the target. \
+    let src = "The Audit Commission published a report on 300 councils. Most had missed the target. \
                Spending rose in the north. The report said the south lagged behind.";
     assert!(claims(src).is_empty());
     let src = "Most councils missed the target. Spending rose in the north. The report said the south lagged behind.";
     assert_eq!(claims(src), one(VAGUE, "The report said"));
+}
+
+#[test]
+fn the_report_is_not_resolved_by_another_kind_of_document() {
+    let src = "A statement came from the mayor on Monday. The dam held. \
+               Water levels fell overnight. According to the report, the town is safe.";
+    assert_eq!(claims(src), one(VAGUE, "According to the report"));
 }
 
 #[test]

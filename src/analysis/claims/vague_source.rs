@@ -180,14 +180,34 @@ fn is_named(scan: &Scan<'_>, si: usize, sent: &Sent<'_>, from: usize, head: usiz
         return true;
     }
     let definite = (from..head).any(|k| sent.is_word_in(k, DEFINITE));
-    definite && first_named_source(scan).is_some_and(|k| k + 1 < si)
+    definite && named_earlier(scan, si, sent.text_of(head))
 }
 
-/// The first sentence of the draft that names a report or outlet, found once per draft.
-fn first_named_source(scan: &Scan<'_>) -> Option<usize> {
-    *scan
-        .first_named_source
-        .get_or_init(|| (0..scan.segments.sentences.len()).find(|&k| names_source(scan, k)))
+/// True when a sentence before the one before `si` names a document of the kind `noun`
+/// ("the report" goes back to a named report, not to a named statement).
+fn named_earlier(scan: &Scan<'_>, si: usize, noun: &str) -> bool {
+    let stem = |w: &str| w.trim_end_matches(['s', 'S']).to_ascii_lowercase();
+    let noun = stem(noun);
+    named_documents(scan)
+        .iter()
+        .any(|&(k, span)| k + 1 < si && stem(span.slice(scan.text)) == noun)
+}
+
+/// Every document the draft names, with its sentence, found once per draft.
+fn named_documents<'s>(scan: &'s Scan<'_>) -> &'s [(usize, Span)] {
+    scan.named_documents.get_or_init(|| {
+        scan.matches
+            .all(List::Documents)
+            .iter()
+            .filter_map(|m| {
+                let si = scan.sentence_of(m.span.start)?;
+                let sent = scan.sent(si);
+                let i = sent.index_from(m.span.start);
+                let named = unnamed_start(&sent, i).is_none() || named_after(&sent, i) || authored(&sent);
+                named.then_some((si, m.span))
+            })
+            .collect()
+    })
 }
 
 /// True when a name follows token `head` in the same clause, within a few words: right
@@ -220,17 +240,20 @@ fn names_source(scan: &Scan<'_>, si: usize) -> bool {
     if documents.is_empty() {
         return publisher_named(scan, &sent);
     }
-    // "a study, undertaken by the European Commission, …": a document and an author.
-    let authored = (0..sent.tokens.len()).any(|k| {
-        sent.is_word_in(k, &["by", "from"])
-            && (sent.is_name(k + 1) || sent.is_word_in(k + 1, &["the"]) && sent.is_name(k + 2))
-    });
-    let named_document = authored
+    let named_document = authored(&sent)
         || documents.iter().any(|m| {
             let i = sent.index_from(m.span.start);
             unnamed_start(&sent, i).is_none() || named_after(&sent, i)
         });
     named_document || publisher_named(scan, &sent)
+}
+
+/// "a study, undertaken by the European Commission, …": "by" or "from" and a name.
+fn authored(sent: &Sent<'_>) -> bool {
+    (0..sent.tokens.len()).any(|k| {
+        sent.is_word_in(k, &["by", "from"])
+            && (sent.is_name(k + 1) || sent.is_word_in(k + 1, &["the"]) && sent.is_name(k + 2))
+    })
 }
 
 /// "Reuters reported", "The Times has revealed": a name right before a publishing verb.
