@@ -10,6 +10,7 @@ use crate::analysis::quote_marks::QuotedSpan;
 use crate::text::Span;
 use crate::text::segment::{Segments, Token, TokenKind};
 
+use super::grammar::in_class;
 use super::phrasebook::{List, Matches};
 
 /// The attribution of one draft.
@@ -39,10 +40,12 @@ impl Attribution {
         };
 
         // Speech verbs count only as verbs: lower case ("said", not "the United States"),
-        // except a sentence-opening "According to".
+        // except a sentence-opening "According to"; and not after a determiner, where they
+        // are nouns ("the claim that", "his notes").
         let is_verb = |s: &Span| {
             let w = s.slice(text);
-            w.starts_with(char::is_lowercase) || w.get(..9).is_some_and(|p| p.eq_ignore_ascii_case("according"))
+            let according = w.get(..9).is_some_and(|p| p.eq_ignore_ascii_case("according"));
+            according || w.starts_with(char::is_lowercase) && !after_determiner(text, s.start)
         };
         let speech = matches.all(List::Speech).iter().map(|m| m.span);
         let reporting_cues: Vec<Span> = matches
@@ -117,6 +120,23 @@ impl Attribution {
         !self.reporting_in(span).is_empty() || !self.evidence_in(span).is_empty() || self.cites(span)
     }
 }
+
+/// True when the word before `at` is a determiner or a possessive: "the claim", "his
+/// hope", "its estimates".
+fn after_determiner(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end();
+    let word_start = before
+        .rfind(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &before[word_start..];
+    in_class(word, DETERMINERS) || word.ends_with("'s") || word.ends_with("’s")
+}
+
+/// Words that make the word after them a noun. ("This suggests" and "that says" are
+/// pronouns with verbs, so demonstratives are not listed.)
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "some", "any", "no", "such", "every", "each",
+];
 
 /// The spans of a sorted list that lie inside `span`.
 fn within(spans: &[Span], span: Span) -> &[Span] {

@@ -239,7 +239,9 @@ fn is_headline(text: &str, para: &Paragraph) -> bool {
         return true;
     }
     let body = para.span.slice(text);
-    para.sentences.len() == 1
+    // A list item without a full stop is still a claim ("- Sales rose 40%").
+    para.kind == BlockKind::Paragraph
+        && para.sentences.len() == 1
         && !body.contains('\n')
         && !body.ends_with(['.', '!', '?', '…', '"', '”', '’', '\'', ')', ':', ';'])
 }

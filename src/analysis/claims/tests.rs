@@ -416,6 +416,12 @@ fn headlines_carry_no_sources() {
     assert!(claims("Acme in $2bn a year supply deal\n\nAcme has signed a deal, it said.").is_empty());
     let md = "# Unemployment hits 7.4%\n\nThe statistics office said so.\n";
     assert!(claims_with(md, DocKind::Markdown, &Config::default()).is_empty());
+    // A list item is no headline, full stop or not.
+    let md = "Key points:\n\n- Unemployment rose to 7.4%\n";
+    assert_eq!(
+        claims_with(md, DocKind::Markdown, &Config::default()),
+        one(FIGURE, "7.4%")
+    );
 }
 
 #[test]
