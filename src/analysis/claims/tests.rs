@@ -253,6 +253,8 @@ fn weasel_passives_with_a_crowd_as_agent() {
         one(WEASEL, "widely considered")
     );
     assert!(claims("The architect was considered for the prize.").is_empty());
+    assert!(claims("The proposal was considered but rejected.").is_empty());
+    assert!(claims("Such samples are considered ‘restricted’ by the agency.").is_empty());
     assert!(claims("The plan could be considered next year.").is_empty());
 }
 

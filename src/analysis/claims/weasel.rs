@@ -52,8 +52,14 @@ fn fixed_phrases(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
         if entry.accusation && scan.matches.any_within(List::Legal, scan.paragraph_of(si)) {
             continue;
         }
-        // "was considered for the job": weighed up, not judged.
-        if sent.is_word_in(sent.index_from(m.span.end), &["for"]) {
+        // "was considered for the job", "was considered but rejected", "are considered
+        // ‘restricted’": weighed up or named, not judged.
+        let next = sent.index_from(m.span.end);
+        if sent.is_word_in(next, &["for"]) {
+            continue;
+        }
+        let bare = !m.span.slice(scan.text).contains(' ');
+        if bare && (sent.word(next).is_none() || sent.is_word_in(next, NOT_A_JUDGEMENT)) {
             continue;
         }
         // "He is accused of fraud, prosecutors said": the sentence names the source.
@@ -87,6 +93,27 @@ fn has_agent(scan: &Scan<'_>, sent: &Sent<'_>, from: usize) -> bool {
             .is_some_and(|w| !w.ends_with("ing") && !in_class(w, QUANTIFIERS) && !scan.lex.crowds.contains(w))
     })
 }
+
+/// Words after a bare participle ("considered", "criticised") that show it reports a
+/// deliberation or a place, not a judgement: "considered but rejected", "considered
+/// separately", "criticised in the literature".
+const NOT_A_JUDGEMENT: &[&str] = &[
+    "but",
+    "and",
+    "or",
+    "in",
+    "at",
+    "on",
+    "during",
+    "when",
+    "before",
+    "after",
+    "until",
+    "separately",
+    "further",
+    "carefully",
+    "briefly",
+];
 
 /// Crowds that stand for no one in particular.
 const QUANTIFIERS: &[&str] = &["some", "many", "most", "others", "few", "several"];
