@@ -126,6 +126,7 @@ fn hedge_exceptions_for_permission_opinion_and_reported_speculation() {
     assert!(claims("Perhaps we should ban cars from the old town.").is_empty());
     // Speculation reported as such.
     assert!(claims("Shares rose amid speculation that the bank may raise its offer.").is_empty());
+    assert!(claims("The mayor issued a warning that the river may flood.").is_empty());
     // Naming a term.
     assert!(claims("Such a chord is said to be ‘open’.").is_empty());
 }
