@@ -54,7 +54,7 @@ impl Attribution {
             let w = s.slice(text);
             w.get(..9).is_some_and(|p| p.eq_ignore_ascii_case("according"))
                 || w.contains(' ')
-                || !(agentless_passive(text, *s) || after_preposition(text, s.start))
+                || !(agentless_passive(text, *s) || after_preposition(text, s.start) || raising(text, *s))
         };
         let speech = matches.all(List::Speech).iter().map(|m| m.span);
         let reporting_cues: Vec<Span> = matches
@@ -163,6 +163,18 @@ fn agentless_passive(text: &str, span: Span) -> bool {
         .get(..3)
         .is_some_and(|b| b.eq_ignore_ascii_case("by ") || b.eq_ignore_ascii_case("by\n"));
     !by
+}
+
+/// True when the participle at `span` has "to be" or "to have" after it: "names (said to
+/// be random)", "a man reported to have fled" — a passive with its "is" left out, not a
+/// speaker. ("Smith claims to have …" is active: the claimant is the subject.)
+fn raising(text: &str, span: Span) -> bool {
+    let mut words = text[span.end..].split_whitespace();
+    in_class(
+        span.slice(text),
+        &["said", "reported", "alleged", "estimated", "rumoured", "rumored"],
+    ) && words.next() == Some("to")
+        && words.next().is_some_and(|w| w == "be" || w == "have")
 }
 
 /// The word that ends right before `at` (spaces skipped) and where it starts; empty when

@@ -10,8 +10,10 @@ use super::phrasebook::List;
 use super::shape::{Lead, Trail};
 use super::{Candidate, Scan, message};
 
-/// Pronouns of the writer speaking for themselves, as written: "us", never "US".
-const FIRST_PERSON: &[&str] = &["I", "we", "We", "me", "us", "my", "My", "our", "Our"];
+/// The writer speaking for themselves: "I" and "we" as subjects, as written ("we", never
+/// "WE"), or as the one an impression is given to ("it seems to me"). A possessive or an
+/// object elsewhere ("polluting our environment") does not make a sentence an opinion.
+const FIRST_PERSON: &[&str] = &["I", "we", "We"];
 
 /// Words after which a hedging adverb modifies the next word only: "of apparently
 /// conventional material", "a possibly complex sequence".
@@ -65,7 +67,7 @@ pub(super) fn find(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
         // "Perhaps we should create a new term": a hedged opinion of the writer's own, in
         // the first person, claims nothing that needs a source.
         if (0..sent.tokens.len())
-            .any(|k| FIRST_PERSON.contains(&sent.text_of(k)) && !scan.attribution.in_quote(sent.tokens[k].span.start))
+            .any(|k| is_first_person(&sent, k) && !scan.attribution.in_quote(sent.tokens[k].span.start))
         {
             continue;
         }
@@ -135,4 +137,15 @@ fn subject_head(sent: &Sent<'_>, modal: usize) -> Option<usize> {
         ],
     );
     (head + 1 < modal && postmodified).then_some(head)
+}
+
+/// True when token `k` is the writer in the first person: "I" or "we" — but not the "I" of
+/// a name ("Duke Jan I", "World War I") — or "me"/"us" after "to" or "let" ("it seems to
+/// me", "let us suppose").
+fn is_first_person(sent: &Sent<'_>, k: usize) -> bool {
+    let w = sent.text_of(k);
+    if FIRST_PERSON.contains(&w) {
+        return !(w == "I" && k > 0 && sent.is_name(k - 1));
+    }
+    matches!(w, "me" | "us") && k > 0 && sent.is_word_in(k - 1, &["to", "let"])
 }

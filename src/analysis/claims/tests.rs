@@ -216,10 +216,39 @@ fn hedge_a_speech_verb_without_a_speaker_is_no_source() {
     assert_eq!(claims("Extra rods may be added to the core later."), one(HEDGE, "may"));
     assert_eq!(claims("The firm may depart from stated policy."), one(HEDGE, "may"));
     assert_eq!(claims("Such laws may differ in certain states."), one(HEDGE, "may"));
+    // An active speech verb is a source even where it could open a hedge ("is said that").
+    assert!(claims("The airline said that it may lose money.").is_empty());
+    assert_eq!(
+        claims("It is said that the airline lost money."),
+        one(HEDGE, "is said that")
+    );
+    // A participle with "to be" after it is a passive with its "is" left out.
+    assert_eq!(
+        claims("The names (said to be random) probably come from a list."),
+        one(HEDGE, "probably")
+    );
     // With its speaker it is one.
     assert!(claims("Extra rods may be added, the engineers said.").is_empty());
     assert!(claims("It was announced by the board that the plant may close.").is_empty());
     assert!(claims("The minister was quoted as saying the plant may close.").is_empty());
+}
+
+#[test]
+fn hedge_first_person_is_the_writer_as_subject() {
+    assert!(claims("Perhaps we should close the old road.").is_empty());
+    assert!(claims("The plan, it seems to me, may fail.").is_empty());
+    // A possessive, or the "I" of a name, is not the writer giving an opinion.
+    assert_eq!(claims("The new mine may harm our rivers."), one(HEDGE, "may"));
+    assert_eq!(
+        claims("She was probably a daughter of King John I of the isles."),
+        one(HEDGE, "probably")
+    );
+}
+
+#[test]
+fn hedge_impressions_without_an_infinitive() {
+    assert_eq!(claims("Such errors seem rare in the early copies."), one(HEDGE, "seem"));
+    assert_eq!(claims("The mayor seemed tired after the vote."), one(HEDGE, "seemed"));
 }
 
 #[test]
