@@ -76,7 +76,14 @@ pub(super) fn find(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
         // A guess ("may", "probably") carries on the view of a source named anywhere in its
         // paragraph; hearsay needs its source in its own sentence.
         let scope = if entry.guess { scan.paragraph_of(si) } else { sent.span };
-        let names_source = att.reporting_in(scope).iter().any(|cue| !cue.overlaps(span)) || att.cites(scope);
+        // "the technicians who allegedly said it": the verb the adverb qualifies is the
+        // hedged claim, not its source.
+        let qualified = |cue: &Span| adverb && sent.index_from(cue.start) == first + 1;
+        let names_source = att
+            .reporting_in(scope)
+            .iter()
+            .any(|cue| !cue.overlaps(span) && !qualified(cue))
+            || att.cites(scope);
         // A sentence whose source is already flagged as a weasel or a vague source gets one
         // finding, not two: naming that source answers the hedge too.
         let flagged = found[..others].iter().any(|c| sent.span.encloses(c.span));

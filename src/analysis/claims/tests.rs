@@ -93,6 +93,15 @@ fn hedge_with_a_source_in_its_sentence_is_not_flagged() {
 }
 
 #[test]
+fn hedge_the_speech_it_qualifies_is_no_source() {
+    assert_eq!(
+        claims("The guard who allegedly said it has never come forward."),
+        one(HEDGE, "allegedly")
+    );
+    assert!(claims("The guard allegedly took it, the police said.").is_empty());
+}
+
+#[test]
 fn hedge_source_must_be_in_the_same_sentence() {
     assert_eq!(
         claims("The club confirmed the sale. The buyer reportedly paid in cash."),
