@@ -14,7 +14,7 @@ use super::entities;
 
 /// What to show at `offset` of the draft `key` (whose text is `text`), and the span the
 /// hover is about.
-pub fn hover(ws: &Workspace, key: &str, text: &str, offset: usize) -> Option<(Span, String)> {
+pub fn hover(ws: &Workspace, findings: &[Finding], key: &str, text: &str, offset: usize) -> Option<(Span, String)> {
     let draft = ws.get(key)?;
     let a = &draft.analysis;
     let mut sections: Vec<(Span, String)> = Vec::new();
@@ -25,7 +25,6 @@ pub fn hover(ws: &Workspace, key: &str, text: &str, offset: usize) -> Option<(Sp
         let span = quote_cover(q);
         sections.push((span, quote_section(a, q, text)));
     }
-    let findings = ws.findings(key);
     let mut seen = Vec::new();
     for f in findings.iter().filter(|f| touches(f.span, offset)) {
         if !seen.contains(&(f.rule, f.span)) {
@@ -181,6 +180,10 @@ mod tests {
     use crate::config::Config;
     use crate::lsp::entities::tests::with_entities;
 
+    fn hover_at(ws: &Workspace, key: &str, text: &str, offset: usize) -> Option<(Span, String)> {
+        hover(ws, &ws.findings(key), key, text, offset)
+    }
+
     fn ws_with(key: &str, a: Analysis) -> Workspace {
         let mut ws = Workspace::new();
         ws.insert(Arc::from(key), a, Arc::new(Config::default()));
@@ -193,11 +196,11 @@ mod tests {
         let a = crate::analyze(text, crate::DocKind::Text, &Config::default());
         assert!(a.findings.iter().any(|f| f.rule == crate::Rule::QuoteUnbalanced));
         let ws = ws_with("a", a);
-        let (span, md) = hover(&ws, "a", text, 0).unwrap();
+        let (span, md) = hover_at(&ws, "a", text, 0).unwrap();
         assert_eq!(span.start, 0);
         assert!(md.contains("**quote/unbalanced**"), "{md}");
         assert!(md.contains(crate::Rule::QuoteUnbalanced.doc().summary), "{md}");
-        assert_eq!(hover(&ws, "a", text, text.len()), None);
+        assert_eq!(hover_at(&ws, "a", text, text.len()), None);
     }
 
     #[test]
@@ -207,7 +210,7 @@ mod tests {
         assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
         let putin = text.find("Putin").unwrap();
         let said = text.find("said").unwrap();
-        let (span, md) = hover(&ws_with("a", a.clone()), "a", text, 5).unwrap();
+        let (span, md) = hover_at(&ws_with("a", a.clone()), "a", text, 5).unwrap();
         assert_eq!(span, a.quotes[0].spans[0]);
         assert!(md.contains("no speaker found"), "{md}");
 
@@ -219,13 +222,13 @@ mod tests {
         });
         a.quotes[0].cue = Some(Span::new(said, said + 4));
         let ws = ws_with("a", a);
-        let (_, md) = hover(&ws, "a", text, 5).unwrap();
+        let (_, md) = hover_at(&ws, "a", text, 5).unwrap();
         assert!(
             md.contains("spoken by **Vladimir Putin**") && md.contains("“said”"),
             "{md}"
         );
         // On the name: the card, with the quote attributed to it.
-        let (span, md) = hover(&ws, "a", text, putin + 1).unwrap();
+        let (span, md) = hover_at(&ws, "a", text, putin + 1).unwrap();
         assert_eq!(span, Span::new(putin, putin + 5));
         assert!(md.starts_with("### Vladimir Putin"), "{md}");
         assert!(md.contains("1 mention in this draft: Putin (1)"), "{md}");
@@ -244,7 +247,7 @@ mod tests {
             with_entities("Putin, Putin.", &[("Vladimir Putin", &["Putin"])]),
             Arc::new(Config::default()),
         );
-        let (_, md) = hover(&ws, "file:///d/a.md", text, 1).unwrap();
+        let (_, md) = hover_at(&ws, "file:///d/a.md", text, 1).unwrap();
         assert!(
             md.contains("2 mentions in this draft: Putin (1), Vladimir Putin (1)"),
             "{md}"
