@@ -10,9 +10,10 @@
 //! This file decides for one draft; [`crate::workspace`] applies the same tests across the
 //! drafts of a folder.
 
+pub mod fasthash;
 pub mod spelling;
 
-use std::collections::{HashMap, HashSet};
+use fasthash::{FastMap as HashMap, FastSet as HashSet};
 
 use crate::analysis::Context;
 use crate::analysis::entities::{Entities, Gender, PartKind, WordId};
@@ -73,8 +74,9 @@ pub enum Scope {
     /// Both in one draft, written `counts` times.
     Within { counts: (usize, usize) },
 
-    /// In two drafts; `same_story` when the drafts share other distinctive names.
-    Across { same_story: bool },
+    /// In two drafts; `vouched` when, without a shared name or title, the drafts still say
+    /// the spellings are one name (see [`crate::workspace`]).
+    Across { vouched: bool },
     /// A draft's spelling and the registry's.
     Registry,
 }
@@ -89,11 +91,18 @@ pub fn linked(closeness: Closeness, evidence: Evidence, scope: Scope) -> bool {
             // A slip is rare next to the name it misspells: written at most half as often.
             Scope::Within { counts: (a, b) } => 2 * a.min(b) <= a.max(b),
 
-            Scope::Across { same_story } => same_story,
+            Scope::Across { vouched } => vouched,
             Scope::Registry => true,
         },
         (Evidence::Neutral, Closeness::Typo) => false,
     }
+}
+
+/// Another word of a name a spelling is part of.
+#[derive(Clone, Copy, Debug)]
+pub struct Companion<'a> {
+    pub text: &'a str,
+    pub spelling: &'a Spelling,
 }
 
 /// What a draft says around one spelling: the other words of the names it is part of, the
@@ -101,14 +110,15 @@ pub fn linked(closeness: Closeness, evidence: Evidence, scope: Scope) -> bool {
 #[derive(Clone, Debug, Default)]
 pub struct Profile<'a> {
     /// First names written before it, where it is a surname.
-    pub first_names: Vec<&'a Spelling>,
+    pub first_names: Vec<Companion<'a>>,
     /// Surnames written after it, where it is a first name.
-    pub surnames: Vec<&'a Spelling>,
+    pub surnames: Vec<Companion<'a>>,
     pub given: bool,
     pub surname: bool,
     pub alone: bool,
     pub gender: Gender,
-    pub roles: Vec<&'a str>,
+    /// Titles and roles: the title word and what qualifies it.
+    pub roles: Vec<(&'a str, &'a [Box<str>])>,
     /// A common word as well as a name.
     pub common: bool,
     /// Written only in title-case lines (headlines, bylines, team lists), never in a
@@ -116,6 +126,8 @@ pub struct Profile<'a> {
     pub listed: bool,
     /// How many times the draft writes it.
     pub count: usize,
+    /// Written after an honorific ("Mr", "Dr") at least once.
+    pub honorific: bool,
 }
 
 /// The profile of `word` in a draft.
@@ -130,6 +142,7 @@ pub fn profile(ents: &Entities, word: WordId) -> Profile<'_> {
     let mut genders = (false, false);
     for &m in &w.mentions {
         let mention = &ents.mentions[m as usize];
+        p.honorific |= mention.honorific.is_some();
         match mention.gender {
             Gender::Male => genders.0 = true,
             Gender::Female => genders.1 = true,
@@ -150,14 +163,17 @@ pub fn profile(ents: &Entities, word: WordId) -> Profile<'_> {
             _ => p.alone = true,
         }
         for part in parts.iter().filter(|x| x.word != word) {
-            let s = &ents.word(part.word).spelling;
+            let nw = ents.word(part.word);
             let list = match (me.kind, part.kind) {
                 (PartKind::Surname, PartKind::Given) => &mut p.first_names,
                 (PartKind::Given, PartKind::Surname) => &mut p.surnames,
                 _ => continue,
             };
-            if !list.iter().any(|c| c.folded == s.folded) {
-                list.push(s);
+            if !list.iter().any(|c| c.spelling.folded() == nw.spelling.folded()) {
+                list.push(Companion {
+                    text: &nw.text,
+                    spelling: &nw.spelling,
+                });
             }
         }
     }
@@ -169,17 +185,43 @@ pub fn profile(ents: &Entities, word: WordId) -> Profile<'_> {
         _ => Gender::Unknown,
     };
     for r in &ents.roles {
-        if w.mentions.binary_search(&(r.mention as u32)).is_ok() && !p.roles.contains(&r.head.as_ref()) {
-            p.roles.push(&r.head);
+        if w.mentions.binary_search(&(r.mention as u32)).is_ok() {
+            p.roles.push((&r.head, &r.qualifiers));
         }
     }
     p
 }
 
-fn share(a: &[&Spelling], b: &[&Spelling]) -> bool {
-    a.iter().any(|x| {
-        b.iter()
-            .any(|y| x.folded == y.folded || compare(x, y) == Closeness::Spelling)
+fn share(a: &[Companion<'_>], b: &[Companion<'_>]) -> bool {
+    a.iter().any(|x| b.iter().any(|y| same_or_variant(x, y)))
+}
+
+fn same_or_variant(x: &Companion<'_>, y: &Companion<'_>) -> bool {
+    x.spelling.folded() == y.spelling.folded() || compare(x.spelling, y.spelling) == Closeness::Spelling
+}
+
+/// The words of `a`'s names that `b`'s names share (or spell as a variant): first names of a
+/// surname, surnames of a first name.
+pub fn shared_companions<'a>(a: &Profile<'a>, b: &Profile<'_>) -> Vec<&'a str> {
+    let firsts = a
+        .first_names
+        .iter()
+        .filter(|x| b.first_names.iter().any(|y| same_or_variant(x, y)));
+    let lasts = a
+        .surnames
+        .iter()
+        .filter(|x| b.surnames.iter().any(|y| same_or_variant(x, y)));
+    firsts.chain(lasts).map(|c| c.text).collect()
+}
+
+/// One title with one qualifier: "Iraqi Prime Minister" and "Iraqi PM", "Kremlin spokesman"
+/// and "spokesman for the Kremlin". An unqualified "captain" or "minister" is shared by too
+/// many people to say anything.
+pub fn shared_title(a: &Profile<'_>, b: &Profile<'_>) -> bool {
+    a.roles.iter().any(|(ha, qa)| {
+        b.roles
+            .iter()
+            .any(|(hb, qb)| ha == hb && qa.iter().any(|q| qb.contains(q)))
     })
 }
 
@@ -190,11 +232,7 @@ pub fn evidence(a: &Profile<'_>, b: &Profile<'_>) -> Evidence {
     }
     // The rest of the name is the same (or a variant): "Tony Blair" and "Tony Blaer";
     // "Mohammed Shia Al-Sudani" and "Mohammad Shia Al-Saudani".
-    if share(&a.first_names, &b.first_names)
-        || share(&a.surnames, &b.surnames)
-        || share(&a.first_names, &b.surnames)
-        || share(&a.surnames, &b.first_names)
-    {
+    if share(&a.first_names, &b.first_names) || share(&a.surnames, &b.surnames) {
         return Evidence::Shared;
     }
     // Surnames of people with different first names ("Gordon Brown", "Nick Browne"), first
@@ -218,7 +256,7 @@ pub fn evidence(a: &Profile<'_>, b: &Profile<'_>) -> Evidence {
     if surname_not_given(a) && given_not_surname(b) || given_not_surname(a) && surname_not_given(b) {
         return Evidence::Against;
     }
-    if a.roles.iter().any(|r| b.roles.contains(r)) {
+    if shared_title(a, b) {
         return Evidence::Shared;
     }
     Evidence::Neutral
@@ -228,7 +266,7 @@ pub fn evidence(a: &Profile<'_>, b: &Profile<'_>) -> Evidence {
 /// not an acronym, long enough.
 pub fn checkable(ents: &Entities, word: WordId) -> bool {
     let w = ents.word(word);
-    w.spelling.core.len() >= 4
+    w.spelling.core().len() >= 4
         && w.text.chars().any(char::is_lowercase)
         && !w.text.chars().any(|c| c.is_ascii_digit())
         && w.count() > 0
@@ -316,12 +354,12 @@ type Links = HashMap<WordId, (Canonical, Closeness, (usize, usize, usize))>;
 /// Find the spelling variants of one draft, record them in `ents.variants`, and make the
 /// candidates that turn out to be variants (or the names they vary) mentions.
 pub fn link_within(config: &Config, ents: &mut Entities) {
-    let mut best: Links = HashMap::new();
+    let mut best: Links = HashMap::default();
     let rank = |ents: &Entities, w: WordId| {
         let (full, first) = first_full_use(ents, w);
         (usize::MAX - ents.word(w).count(), full, first)
     };
-    let mut promote: HashSet<WordId> = HashSet::new();
+    let mut promote: HashSet<WordId> = HashSet::default();
     for (a, b) in candidate_pairs(ents) {
         let (wa, wb) = (ents.word(a), ents.word(b));
         // Two candidates alone are two doubtful capitals, not a name.
@@ -401,7 +439,7 @@ fn link_registry(config: &Config, ents: &Entities, best: &mut Links, promote: &m
             let w = ents.word(id);
             if words
                 .iter()
-                .any(|(t, s)| *t == &*w.text || s.folded == w.spelling.folded)
+                .any(|(t, s)| *t == &*w.text || s.folded() == w.spelling.folded())
             {
                 continue;
             }
@@ -411,11 +449,11 @@ fn link_registry(config: &Config, ents: &Entities, best: &mut Links, promote: &m
                     continue;
                 }
                 // The registry's other name words stand in for both first names and surnames.
-                let others: Vec<&Spelling> = words
+                let others: Vec<Companion<'_>> = words
                     .iter()
                     .enumerate()
                     .filter(|(j, _)| *j != i)
-                    .map(|(_, (_, s))| s)
+                    .map(|(_, (t, s))| Companion { text: t, spelling: s })
                     .collect();
                 let reg_profile = Profile {
                     first_names: others.clone(),
@@ -569,7 +607,7 @@ pub const MAX_RELATED: usize = 3;
 /// Flag spellings of a name that differ from its canonical spelling within one draft, and
 /// spellings the registry says to avoid.
 pub fn check_document(ctx: &Context<'_>, entities: &Entities, findings: &mut Vec<Finding>) {
-    let mut flagged: HashSet<Span> = HashSet::new();
+    let mut flagged: HashSet<Span> = HashSet::default();
     avoided(ctx, entities, &mut flagged, findings);
     for v in &entities.variants {
         let Some(canonical) = v.canonical_text(entities) else {
@@ -616,7 +654,7 @@ fn avoided(ctx: &Context<'_>, entities: &Entities, flagged: &mut HashSet<Span>, 
             let single = !avoid.contains(char::is_whitespace);
             let spans: Vec<Span> = if single {
                 (0..entities.words.len() as WordId)
-                    .filter(|&w| entities.word(w).spelling.folded == avoid_s.folded)
+                    .filter(|&w| entities.word(w).spelling.folded() == avoid_s.folded())
                     .flat_map(|w| uses(entities, w))
                     .collect()
             } else {
@@ -625,7 +663,7 @@ fn avoided(ctx: &Context<'_>, entities: &Entities, flagged: &mut HashSet<Span>, 
             // The registry word the avoided spelling stands for, or the whole name.
             let replacement = if single {
                 registry_words(reg)
-                    .min_by_key(|w| spelling::distance(&Spelling::new(w).folded, &avoid_s.folded, 64))
+                    .min_by_key(|w| spelling::distance(Spelling::new(w).folded(), avoid_s.folded(), 64))
                     .unwrap_or(&reg.name)
             } else {
                 &reg.name

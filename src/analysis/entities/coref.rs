@@ -9,7 +9,7 @@
 //! variants found by the name check count as their canonical spelling here, so "Mr Blaer"
 //! joins "Tony Blair".
 
-use std::collections::HashMap;
+use crate::analysis::names::fasthash::FastMap as HashMap;
 
 use super::{Entities, Entity, EntityLexicon, Gender, Kind, PartKind, WordId};
 use crate::analysis::Context;
@@ -22,9 +22,9 @@ pub(super) fn resolve(ents: &mut Entities) {
         .filter_map(|v| v.canonical_word().map(|c| (v.word, c)))
         .collect();
     let canon = |w: WordId| canonical.get(&w).copied().unwrap_or(w);
-    let mut by_surname: HashMap<WordId, Vec<usize>> = HashMap::new();
-    let mut by_given: HashMap<WordId, Vec<usize>> = HashMap::new();
-    let mut by_core: HashMap<Box<str>, Vec<usize>> = HashMap::new();
+    let mut by_surname: HashMap<WordId, Vec<usize>> = HashMap::default();
+    let mut by_given: HashMap<WordId, Vec<usize>> = HashMap::default();
+    let mut by_core: HashMap<Box<str>, Vec<usize>> = HashMap::default();
     let mut entities: Vec<Entity> = Vec::new();
     for m in 0..ents.mentions.len() {
         let gender = ents.mentions[m].gender;
@@ -55,7 +55,7 @@ pub(super) fn resolve(ents: &mut Entities) {
                     (with_given.iter().all(|&e| e == with_given[0])).then(|| with_given[0])
                 })
                 .or_else(|| {
-                    let core = &ents.word(surname).spelling.core;
+                    let core = ents.word(surname).spelling.core();
                     let same = by_core.get(core)?;
                     same.last().copied()
                 })
@@ -82,7 +82,7 @@ pub(super) fn resolve(ents: &mut Entities) {
                     registry: None,
                 });
                 by_surname.entry(surname).or_default().push(e);
-                let core = ents.word(surname).spelling.core.clone();
+                let core: Box<str> = ents.word(surname).spelling.core().into();
                 let list = by_core.entry(core).or_default();
                 if list.last() != Some(&e) {
                     list.push(e);

@@ -62,6 +62,8 @@ pub(super) fn attach(ctx: &Context<'_>, lex: &EntityLexicon, ents: &mut Entities
         {
             found.push(Role {
                 span: role.0,
+                text: Box::default(),
+                qualifiers: Vec::new(),
                 head: lex.role_canonical(role.1).into(),
                 mention: m,
                 placement: RolePlacement::Before,
@@ -74,6 +76,8 @@ pub(super) fn attach(ctx: &Context<'_>, lex: &EntityLexicon, ents: &mut Entities
         if let Some(role) = after(text, lex, speech, toks, last + 1, sentence.end, roles) {
             found.push(Role {
                 span: role.0,
+                text: Box::default(),
+                qualifiers: Vec::new(),
                 head: lex.role_canonical(role.1).into(),
                 mention: m,
                 placement: RolePlacement::After,

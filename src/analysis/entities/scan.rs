@@ -11,13 +11,13 @@
 //! elsewhere (or an honorific, a title or a quotation's attribution vouches for them); a word
 //! the draft also writes in lower case is dropped; the rest become candidates.
 
-use std::collections::{HashMap, HashSet};
+use crate::analysis::names::fasthash::{FastMap as HashMap, FastSet as HashSet};
 use std::ops::Range;
 
 use super::{Candidate, Entities, EntityLexicon, Gender, Mention, NameWord, Part, PartKind, WordId};
 use crate::analysis::Context;
 use crate::analysis::lexicon::PhraseMatch;
-use crate::analysis::names::spelling::Spelling;
+use crate::analysis::names::spelling::{Spelling, identity};
 use crate::text::Span;
 use crate::text::segment::{Token, TokenKind};
 
@@ -88,6 +88,23 @@ fn stem(text: &str) -> &str {
 }
 
 fn shape(text: &str, lex: &EntityLexicon) -> Shape {
+    let bytes = text.as_bytes();
+    let Some(&b0) = bytes.first() else {
+        return Shape::Other;
+    };
+    // Most tokens are lower-case ASCII words: decide them from bytes, without hashing.
+    if b0.is_ascii_lowercase() {
+        if bytes.len() <= lex.longest_particle && lex.is_particle(text) {
+            return Shape::Particle;
+        }
+        if let Some(h) = bytes.iter().position(|&b| b == b'-')
+            && lex.is_particle(&text[..h])
+            && bytes.get(h + 1).is_some_and(u8::is_ascii_uppercase)
+        {
+            return Shape::Cap;
+        }
+        return Shape::Other;
+    }
     let mut chars = text.chars();
     let Some(first) = chars.next() else {
         return Shape::Other;
@@ -96,24 +113,21 @@ fn shape(text: &str, lex: &EntityLexicon) -> Shape {
         if chars.clone().next().is_none() {
             return Shape::Letter;
         }
-        if text
-            .chars()
-            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '&')
-        {
-            return Shape::Acronym;
-        }
-        return Shape::Cap;
+        let acronym = if text.is_ascii() {
+            bytes[1..]
+                .iter()
+                .all(|&b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'.' || b == b'&')
+        } else {
+            chars.all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '&')
+        };
+        return if acronym { Shape::Acronym } else { Shape::Cap };
     }
-    if first.is_lowercase() {
-        if let Some((head, rest)) = text.split_once(['-', '‐', '‑'])
-            && lex.is_particle(head)
-            && rest.chars().next().is_some_and(char::is_uppercase)
-        {
-            return Shape::Cap;
-        }
-        if lex.is_particle(text) {
-            return Shape::Particle;
-        }
+    if first.is_lowercase()
+        && let Some((head, rest)) = text.split_once(['-', '‐', '‑'])
+        && lex.is_particle(head)
+        && rest.chars().next().is_some_and(char::is_uppercase)
+    {
+        return Shape::Cap;
     }
     Shape::Other
 }
@@ -139,7 +153,7 @@ fn is_headline(text: &str, tokens: &[Token]) -> bool {
 pub(super) fn mentions(ctx: &Context<'_>, lex: &EntityLexicon, speakers: &[Span]) -> (Entities, Vec<PhraseMatch>) {
     let text = ctx.text;
     let seg = ctx.segments;
-    let roles: Vec<PhraseMatch> = lex.roles.find_in(text, Span::new(0, text.len())).collect();
+    let roles = lex.find_roles(text);
     let mut raw: Vec<RawPart> = Vec::new();
     let mut pending: Vec<Pending> = Vec::new();
     for para in &seg.paragraphs {
@@ -472,27 +486,16 @@ fn extend_title(text: &str, lex: &EntityLexicon, toks: &[Token], role: Span) -> 
     Span::new(start, role.end)
 }
 
-/// The spelling under which a word is interned: a hyphenated particle's case does not make
-/// another spelling ("Al-Sudani" and "al-Sudani" are one).
-fn identity<'a>(word: &'a str, lex: &EntityLexicon) -> std::borrow::Cow<'a, str> {
-    if let Some((head, rest)) = word.split_once('-')
-        && head.chars().next().is_some_and(char::is_uppercase)
-        && lex.is_particle(&head.to_lowercase())
-    {
-        return format!("{}-{rest}", head.to_lowercase()).into();
-    }
-    word.into()
-}
-
-struct Interner<'l> {
+struct Interner<'l, 't> {
     lex: &'l EntityLexicon,
-    map: HashMap<Box<str>, WordId>,
+    /// Keys borrow the draft's text (an article's capital folded is the only owned key).
+    map: HashMap<std::borrow::Cow<'t, str>, WordId>,
     words: Vec<NameWord>,
 }
 
-impl Interner<'_> {
-    fn intern(&mut self, text: &str) -> WordId {
-        let key = identity(text, self.lex);
+impl<'t> Interner<'_, 't> {
+    fn intern(&mut self, text: &'t str) -> WordId {
+        let key = identity(text);
         if let Some(&id) = self.map.get(key.as_ref()) {
             return id;
         }
@@ -505,7 +508,7 @@ impl Interner<'_> {
             common: false,
             org: false,
         });
-        self.map.insert(key.into_owned().into_boxed_str(), id);
+        self.map.insert(key, id);
         id
     }
 }
@@ -519,34 +522,27 @@ fn resolve(
     speakers: &[Span],
 ) -> Entities {
     let text = ctx.text;
-    // Words the draft writes as names where a capital is evidence.
-    let mut strong: HashSet<&str> = HashSet::new();
+    // Every capitalised word of a run, and whether the draft writes it as a name where a
+    // capital is evidence (not only at a sentence start or in a headline).
+    let mut seen: HashMap<&str, bool> = HashMap::default();
     for p in pending {
-        if p.headline {
-            continue;
-        }
         let skip = usize::from(p.initial && !p.vouched());
-        for k in p.parts.clone().skip(skip) {
+        for (i, k) in p.parts.clone().enumerate() {
             if raw[k].kind == RawKind::Word {
-                strong.insert(raw[k].span.slice(text));
+                let is_strong = !p.headline && i >= skip;
+                let e = seen.entry(raw[k].span.slice(text)).or_insert(false);
+                *e |= is_strong;
             }
         }
     }
-    // Which capitalised words the draft also writes in lower case: common words, not names
-    // (and, for the spelling check, words that may be spelled alike by chance).
-    let mut lower_forms: HashSet<String> = HashSet::new();
-    for p in pending {
-        for k in p.parts.clone() {
-            if raw[k].kind == RawKind::Word {
-                lower_forms.insert(raw[k].span.slice(text).to_lowercase());
-            }
-        }
-    }
-    let lowercase = lowercase_uses(ctx, &lower_forms);
+    let strong = |w: &str| seen.get(w).copied().unwrap_or(false);
+    // Which of them the draft also writes in lower case: common words, not names (and, for
+    // the spelling check, words that may be spelled alike by chance).
+    let lowercase = lowercase_uses(ctx, &seen);
 
     let mut out = Interner {
         lex,
-        map: HashMap::new(),
+        map: HashMap::default(),
         words: Vec::new(),
     };
     let mut ents = Entities::default();
@@ -555,7 +551,7 @@ fn resolve(
         let first = raw[p.parts.start];
         let whole = Span::new(first.span.start, raw[p.parts.end - 1].span.end);
         let evidence = p.vouched() || spoken(whole);
-        let is_strong = |k: usize| raw[k].kind != RawKind::Word || strong.contains(raw[k].span.slice(text));
+        let is_strong = |k: usize| raw[k].kind != RawKind::Word || strong(raw[k].span.slice(text));
         let mut parts = p.parts.clone();
         let mut weak = false;
         if p.headline && !evidence {
@@ -565,9 +561,9 @@ fn resolve(
                 // Single words of the headline that are names elsewhere.
                 for k in parts.clone().filter(|&k| raw[k].kind == RawKind::Word) {
                     let w = raw[k].span.slice(text);
-                    if strong.contains(w) {
+                    if strong(w) {
                         add_mention(&mut out, &mut ents, text, raw, k..k + 1, None, true);
-                    } else if !lowercase.contains(&w.to_lowercase()) && !lex.is_common(w) {
+                    } else if !lowercase.contains(&NoCase(w)) && !lex.is_common(w) {
                         add_candidate(&mut out, &mut ents, raw[k].span, text, true);
                     }
                 }
@@ -575,17 +571,17 @@ fn resolve(
             }
         } else if p.initial && !evidence {
             let w = first.span.slice(text);
-            let known = strong.contains(w);
+            let known = strong(w);
             if parts.len() == 1 {
                 if known {
                     weak = true;
                 } else {
-                    if first.kind == RawKind::Word && !lowercase.contains(&w.to_lowercase()) && !lex.is_common(w) {
+                    if first.kind == RawKind::Word && !lowercase.contains(&NoCase(w)) && !lex.is_common(w) {
                         add_candidate(&mut out, &mut ents, first.span, text, false);
                     }
                     continue;
                 }
-            } else if !known && lowercase.contains(&w.to_lowercase()) {
+            } else if !known && lowercase.contains(&NoCase(w)) {
                 // "Shares Fiat"-like runs: the first word is a common word.
                 parts.start += 1;
             }
@@ -596,6 +592,8 @@ fn resolve(
         {
             ents.roles.push(super::Role {
                 span: t.span,
+                text: Box::default(),
+                qualifiers: Vec::new(),
                 head: lex.role_canonical(t.phrase).into(),
                 mention: m,
                 placement: super::RolePlacement::Before,
@@ -603,7 +601,7 @@ fn resolve(
         }
     }
     for w in &mut out.words {
-        w.common = lex.is_common(&w.text) || lowercase.contains(&w.text.to_lowercase());
+        w.common = lex.is_common(&w.text) || lowercase.contains(&NoCase(&w.text));
         w.org = w.text.split(['-', '‐', '‑']).any(|seg| lex.org_words.contains(seg));
     }
     ents.words = out.words;
@@ -611,10 +609,10 @@ fn resolve(
 }
 
 /// Add a mention made of `raw[parts]`; its index, or `None` when nothing of a name is left.
-fn add_mention(
-    out: &mut Interner<'_>,
+fn add_mention<'t>(
+    out: &mut Interner<'_, 't>,
     ents: &mut Entities,
-    text: &str,
+    text: &'t str,
     raw: &[RawPart],
     parts: Range<usize>,
     honorific: Option<(Span, Gender)>,
@@ -624,18 +622,14 @@ fn add_mention(
         return None;
     }
     let lex = out.lex;
-    let words: Vec<usize> = parts
-        .clone()
-        .filter(|&k| matches!(raw[k].kind, RawKind::Word | RawKind::Acronym))
-        .collect();
-    let suffix = |k: usize| lex.suffixes.contains(raw[k].span.slice(text));
-    let surname = words
-        .iter()
-        .rev()
-        .copied()
-        .find(|&k| !suffix(k))
-        .or(words.last().copied());
-    let named = words.iter().filter(|&&k| !suffix(k)).count();
+    let words = || {
+        parts
+            .clone()
+            .filter(|&k| matches!(raw[k].kind, RawKind::Word | RawKind::Acronym))
+    };
+    let suffix = |k: usize| raw[k].span.len() <= 3 && lex.suffixes.contains(raw[k].span.slice(text));
+    let surname = words().rev().find(|&k| !suffix(k)).or(words().next_back());
+    let named = words().filter(|&k| !suffix(k)).count();
     let m = ents.mentions.len();
     let first_part = ents.parts.len();
     for k in parts.clone() {
@@ -672,36 +666,65 @@ fn add_mention(
     Some(m)
 }
 
-fn add_candidate(out: &mut Interner<'_>, ents: &mut Entities, span: Span, text: &str, listed: bool) {
+fn add_candidate<'t>(out: &mut Interner<'_, 't>, ents: &mut Entities, span: Span, text: &'t str, listed: bool) {
     let word = out.intern(span.slice(text));
     out.words[word as usize].candidates.push(ents.candidates.len() as u32);
     ents.candidates.push(Candidate { span, word, listed });
 }
 
 /// Which of `words` (lower-cased) the draft writes in lower case somewhere.
-fn lowercase_uses(ctx: &Context<'_>, words: &HashSet<String>) -> HashSet<String> {
-    let mut found = HashSet::new();
+/// A word compared and hashed ignoring ASCII case, so capitalised words can be looked up
+/// by their lower-case uses without allocating.
+#[derive(Clone, Copy, Debug)]
+struct NoCase<'a>(&'a str);
+
+impl PartialEq for NoCase<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.eq_ignore_ascii_case(other.0)
+    }
+}
+
+impl Eq for NoCase<'_> {}
+
+impl std::hash::Hash for NoCase<'_> {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        let mut buf = [0u8; 32];
+        for chunk in self.0.as_bytes().chunks(32) {
+            let n = chunk.len();
+            buf[..n].copy_from_slice(chunk);
+            buf[..n].make_ascii_lowercase();
+            h.write(&buf[..n]);
+        }
+    }
+}
+
+/// Which of the capitalised `words` the draft also writes in lower case.
+fn lowercase_uses<'a>(ctx: &Context<'a>, words: &HashMap<&str, bool>) -> HashSet<NoCase<'a>> {
+    let mut found = HashSet::default();
     if words.is_empty() {
         return found;
     }
-    // A cheap filter before hashing: the first byte and the length of the words sought.
-    let mut first = [false; 256];
-    let mut lens = 0u64;
-    for w in words {
-        first[w.as_bytes()[0] as usize] = true;
-        lens |= 1 << w.len().min(63);
+    // A cheap filter before hashing: the first two bytes and the length of the words sought
+    // (a bit per length for each pair of first bytes, folded into 1,024 slots).
+    let slot = |w: &[u8]| {
+        (usize::from(w[0].to_ascii_lowercase()) * 31 + usize::from(w.get(1).unwrap_or(&0).to_ascii_lowercase())) & 1023
+    };
+    let mut filter = [0u64; 1024];
+    let sought: HashSet<NoCase<'_>> = words.keys().map(|w| NoCase(w)).collect();
+    for w in words.keys() {
+        filter[slot(w.as_bytes())] |= 1 << w.len().min(63);
     }
     for t in &ctx.segments.tokens {
         if t.kind != TokenKind::Word {
             continue;
         }
         let w = stem(t.text(ctx.text));
-        let b = w.as_bytes()[0];
-        if !first[b as usize] || lens & (1 << w.len().min(63)) == 0 {
+        let b = w.as_bytes();
+        if !b[0].is_ascii_lowercase() && b[0].is_ascii() || filter[slot(b)] & (1 << w.len().min(63)) == 0 {
             continue;
         }
-        if words.contains(w) {
-            found.insert(w.to_string());
+        if sought.contains(&NoCase(w)) {
+            found.insert(NoCase(w));
         }
     }
     found

@@ -15,13 +15,15 @@
 
 use std::hash::{Hash, Hasher};
 
-/// A spelling reduced for comparison. Built once per distinct word of a draft.
+/// A spelling reduced for comparison. Built once per distinct word of a draft; the four
+/// forms share one buffer (`folded`, then `mapped`, then `skeleton`; `core` is a suffix of
+/// `folded`), so a spelling costs one allocation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Spelling {
-    pub folded: Box<str>,
-    pub core: Box<str>,
-    pub mapped: Box<str>,
-    pub skeleton: Box<str>,
+    buf: Box<str>,
+    core_at: u32,
+    folded_end: u32,
+    mapped_end: u32,
 }
 
 /// How two different spellings relate.
@@ -45,25 +47,56 @@ const ARTICLES: [&str; 9] = ["al", "el", "ul", "as", "ad", "an", "ash", "at", "a
 
 impl Spelling {
     pub fn new(word: &str) -> Spelling {
-        let folded = fold(word);
-        let core = strip_article(word, &folded);
-        let mapped = map_transliteration(&core);
-        let skeleton = skeleton(&mapped);
+        let mut buf = String::with_capacity(word.len() * 3 + 4);
+        fold_into(word, &mut buf);
+        let folded_end = buf.len();
+        let core_at = article_len(word, folded_end);
+        let mut bytes = buf.into_bytes();
+        map_transliteration(&mut bytes, core_at, folded_end);
+        let mapped_end = bytes.len();
+        skeleton(&mut bytes, folded_end, mapped_end);
+        let buf = String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+            .into_boxed_str();
         Spelling {
-            folded: folded.into(),
-            core: core.into(),
-            mapped: mapped.into(),
-            skeleton: skeleton.into(),
+            buf,
+            core_at: core_at as u32,
+            folded_end: folded_end as u32,
+            mapped_end: mapped_end as u32,
         }
+    }
+
+    /// Lower case, diacritics folded, hyphens and apostrophes dropped.
+    pub fn folded(&self) -> &str {
+        self.buf.get(..self.folded_end as usize).unwrap_or_default()
+    }
+
+    /// `folded` without a hyphenated article.
+    pub fn core(&self) -> &str {
+        self.buf
+            .get(self.core_at as usize..self.folded_end as usize)
+            .unwrap_or_default()
+    }
+
+    /// `core` with interchangeable letter groups rewritten and doubled letters single.
+    pub fn mapped(&self) -> &str {
+        self.buf
+            .get(self.folded_end as usize..self.mapped_end as usize)
+            .unwrap_or_default()
+    }
+
+    /// `mapped` with every run of vowels reduced to `*`.
+    pub fn skeleton(&self) -> &str {
+        self.buf.get(self.mapped_end as usize..).unwrap_or_default()
     }
 
     /// Length of the core in characters (ASCII after folding, so bytes).
     pub fn len(&self) -> usize {
-        self.core.len()
+        self.core().len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.core.is_empty()
+        self.core().is_empty()
     }
 
     /// Keys under which the workspace files this spelling, so that only spellings that share
@@ -71,8 +104,8 @@ impl Spelling {
     /// one-letter deletion of the core (any one-letter typo: two spellings one edit apart
     /// share a deletion).
     pub fn block_keys(&self, out: &mut Vec<u64>) {
-        out.push(hash_parts(0, &[self.skeleton.as_bytes()]));
-        let core = self.core.as_bytes();
+        out.push(hash_parts(0, &[self.skeleton().as_bytes()]));
+        let core = self.core().as_bytes();
         out.push(hash_parts(1, &[core]));
         for i in 0..core.len() {
             out.push(hash_parts(1, &[&core[..i], &core[i + 1..]]));
@@ -80,19 +113,63 @@ impl Spelling {
     }
 }
 
+/// The hash of the parts written one after the other (the fast hasher is not streaming, so
+/// the parts are joined first).
 fn hash_parts(tag: u8, parts: &[&[u8]]) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    tag.hash(&mut h);
-    for p in parts {
-        h.write(p);
-    }
+    let mut joined = [0u8; 64];
+    let mut long = Vec::new();
+    let len: usize = parts.iter().map(|p| p.len()).sum();
+    let bytes: &[u8] = if len <= joined.len() {
+        let mut at = 0;
+        for p in parts {
+            joined[at..at + p.len()].copy_from_slice(p);
+            at += p.len();
+        }
+        &joined[..len]
+    } else {
+        for p in parts {
+            long.extend_from_slice(p);
+        }
+        &long
+    };
+    let mut h = super::fasthash::FastHasher::default();
+    h.write_u8(tag);
+    h.write(bytes);
     h.finish()
+}
+
+/// The form under which a spelling is one spelling: a hyphenated article's capital does not
+/// make another ("Al-Sudani" and "al-Sudani" are one; "el-Sudani" is another).
+pub fn identity(word: &str) -> std::borrow::Cow<'_, str> {
+    if let Some((head, rest)) = word.split_once('-')
+        && head.chars().next().is_some_and(char::is_uppercase)
+        && ARTICLES.iter().any(|a| a.eq_ignore_ascii_case(head))
+    {
+        return format!("{}-{rest}", head.to_lowercase()).into();
+    }
+    word.into()
 }
 
 /// Lower case, diacritics folded to ASCII, hyphens and apostrophes dropped. Characters with
 /// no ASCII equivalent are kept lower-cased.
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
+    fold_into(word, &mut out);
+    out
+}
+
+fn fold_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        // Most names: lower-case the letters, drop the joiners, no table lookups.
+        for &b in word.as_bytes() {
+            if b.is_ascii_alphanumeric() {
+                out.push(b.to_ascii_lowercase() as char);
+            } else if !matches!(b, b'-' | b'\'' | b'.') {
+                out.push(b as char);
+            }
+        }
+        return;
+    }
     for c in word.chars() {
         if matches!(c, '-' | '‐' | '‑' | '\'' | '’' | '.') || ('\u{300}'..='\u{36f}').contains(&c) {
             continue;
@@ -102,7 +179,6 @@ pub fn fold(word: &str) -> String {
             None => out.extend(c.to_lowercase()),
         }
     }
-    out
 }
 
 /// The ASCII spelling of a Latin letter with a diacritic, lower-cased.
@@ -144,25 +220,25 @@ fn fold_char(c: char) -> Option<&'static str> {
     Some(s)
 }
 
-/// `folded` without a hyphenated article: `Al-Sudani` → `sudani`. Only a hyphen in the
-/// written word marks an article, so `Alan` keeps its `al`.
-fn strip_article(word: &str, folded: &str) -> String {
-    if let Some((head, _)) = word.split_once(['-', '‐', '‑']) {
-        let head = fold(head);
-        if ARTICLES.contains(&head.as_str()) && folded.len() > head.len() + 2 {
-            return folded[head.len()..].to_string();
-        }
+/// How many bytes of `folded` a hyphenated article takes: 2 for `Al-Sudani` (`al`), 0 for
+/// `Alan`. Only a hyphen in the written word marks an article.
+fn article_len(word: &str, folded_len: usize) -> usize {
+    if let Some((head, _)) = word.split_once(['-', '‐', '‑'])
+        && let Some(a) = ARTICLES.iter().find(|a| a.eq_ignore_ascii_case(head))
+        && folded_len > a.len() + 2
+    {
+        return a.len();
     }
-    folded.to_string()
+    0
 }
 
-/// Rewrite the letter groups that transliterations use interchangeably.
-fn map_transliteration(core: &str) -> String {
-    let b = core.as_bytes();
-    let mut out: Vec<u8> = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let rest = &b[i..];
+/// Append to `b` the core `b[from..to]` with the letter groups that transliterations use
+/// interchangeably rewritten to one.
+fn map_transliteration(b: &mut Vec<u8>, from: usize, to: usize) {
+    let start = b.len();
+    let mut i = from;
+    while i < to {
+        let rest = &b[i..to];
         let (emit, step): (&[u8], usize) = if rest.starts_with(b"tch") {
             (b"ch", 3)
         } else if rest.starts_with(b"dzh") {
@@ -175,7 +251,7 @@ fn map_transliteration(core: &str) -> String {
             (b"j", 2)
         } else if rest.starts_with(b"ou") || rest.starts_with(b"oo") {
             (b"u", 2)
-        } else if (rest == b"ff" || rest == b"f") && i > 0 && b[i - 1] == b'o' {
+        } else if (rest == b"ff" || rest == b"f") && i > from && b[i - 1] == b'o' {
             // Final -off, -of and -ov: Ivanoff/Ivanov.
             (b"v", rest.len())
         } else if rest[0] == b'y' {
@@ -185,71 +261,84 @@ fn map_transliteration(core: &str) -> String {
         } else if rest[0] == b'x' {
             (b"ks", 1)
         } else {
-            (&rest[..1], 1)
+            (&[], 1)
         };
-        for &c in emit {
+        if emit.is_empty() {
             // Doubled letters count once: Phillips/Philips, Mohammed/Mohamed.
-            if out.last() != Some(&c) {
-                out.push(c);
+            let c = b[i];
+            if !(b.len() > start && b[b.len() - 1] == c && c.is_ascii()) {
+                b.push(c);
+            }
+        } else {
+            for &c in emit {
+                if !(b.len() > start && b[b.len() - 1] == c) {
+                    b.push(c);
+                }
             }
         }
         i += step;
     }
-    String::from_utf8(out).unwrap_or_default()
 }
 
 fn is_vowel(c: u8) -> bool {
     matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
 }
 
-/// Every run of vowels reduced to `*`.
-fn skeleton(mapped: &str) -> String {
-    let mut out = String::with_capacity(mapped.len());
+/// Append to `b` the mapped form `b[from..to]` with every run of vowels reduced to `*`.
+fn skeleton(b: &mut Vec<u8>, from: usize, to: usize) {
     let mut in_vowels = false;
-    for &c in mapped.as_bytes() {
+    for i in from..to {
+        let c = b[i];
         if is_vowel(c) {
             if !in_vowels {
-                out.push('*');
+                b.push(b'*');
             }
             in_vowels = true;
         } else {
-            out.push(c as char);
+            b.push(c);
             in_vowels = false;
         }
     }
-    out
 }
 
 /// Optimal string alignment distance (insertions, deletions, substitutions and swaps of two
 /// adjacent letters), over bytes of folded (ASCII) spellings; stops early past `limit`.
+/// Names are short, so the three rows live on the stack.
 pub fn distance(a: &str, b: &str, limit: usize) -> usize {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len().abs_diff(b.len()) > limit {
         return limit + 1;
     }
+    const MAX: usize = 48;
+    if b.len() >= MAX || a.len() >= MAX {
+        // Not a name: compare the common prefix only, as a crude bound.
+        return if a == b { 0 } else { limit + 1 };
+    }
     let n = b.len();
-    let mut prev2: Vec<usize> = vec![0; n + 1];
-    let mut prev: Vec<usize> = (0..=n).collect();
-    let mut cur: Vec<usize> = vec![0; n + 1];
+    // Three rows, used in turn: two rows back, the previous row, the current row.
+    let mut rows = [[0u8; MAX]; 3];
+    for (j, p) in rows[1].iter_mut().enumerate().take(n + 1) {
+        *p = j as u8;
+    }
+    let (mut r2, mut r1, mut r0) = (0usize, 1usize, 2usize);
     for i in 1..=a.len() {
-        cur[0] = i;
-        let mut row_min = cur[0];
+        rows[r0][0] = i as u8;
+        let mut row_min = i;
         for j in 1..=n {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            let cost = u8::from(a[i - 1] != b[j - 1]);
+            let mut v = (rows[r1][j] + 1).min(rows[r0][j - 1] + 1).min(rows[r1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(prev2[j - 2] + 1);
+                v = v.min(rows[r2][j - 2] + 1);
             }
-            cur[j] = v;
-            row_min = row_min.min(v);
+            rows[r0][j] = v;
+            row_min = row_min.min(usize::from(v));
         }
         if row_min > limit {
             return limit + 1;
         }
-        std::mem::swap(&mut prev2, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
+        (r2, r1, r0) = (r1, r0, r2);
     }
-    prev[n]
+    usize::from(rows[r1][n])
 }
 
 /// Endings that make another word or another name from a name: plurals and possessives
@@ -281,35 +370,39 @@ fn sound_alike(a: &str, b: &str) -> bool {
 /// How close two spellings are. Spellings that fold to the same letters (they differ only in
 /// case, diacritics or hyphenation) are [`Closeness::Spelling`].
 pub fn compare(a: &Spelling, b: &Spelling) -> Closeness {
-    if a.folded == b.folded {
+    if a.folded() == b.folded() {
         return Closeness::Spelling;
     }
-    if a.mapped == b.mapped {
+    if a.mapped() == b.mapped() {
         // Only the article, a doubled letter or an interchangeable letter group differs.
-        return if a.core.len().min(b.core.len()) >= 3 {
+        return if a.core().len().min(b.core().len()) >= 3 {
             Closeness::Spelling
         } else {
             Closeness::Unrelated
         };
     }
-    let (short, long) = if a.core.len() <= b.core.len() { (a, b) } else { (b, a) };
-    if is_derived(&short.core, &long.core) || is_derived(&short.mapped, &long.mapped) {
+    let (short, long) = if a.core().len() <= b.core().len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    if is_derived(short.core(), long.core()) || is_derived(short.mapped(), long.mapped()) {
         return Closeness::Derived;
     }
-    if short.core.len() < 4 {
+    if short.core().len() < 4 {
         return Closeness::Unrelated;
     }
-    if differ_in_final_vowel(&a.core, &b.core) {
+    if differ_in_final_vowel(a.core(), b.core()) {
         // Mario/Maria, Eleni/Elena: a final vowel marks another name, often the other gender.
         return Closeness::Derived;
     }
-    let len = long.core.len();
+    let len = long.core().len();
     // A changed, added or dropped vowel: one in a name of up to eleven letters, two from
     // twelve (Abdulrahman/Abdelrahmane). Two in a shorter name may be a transliteration
     // (Mohammed/Muhammad) or another name (McMillan/McMullen): the context must say.
     let allowed = if len >= 12 { 2 } else { 1 };
-    if a.skeleton == b.skeleton {
-        let d = distance(&a.mapped, &b.mapped, allowed + 1);
+    if a.skeleton() == b.skeleton() {
+        let d = distance(a.mapped(), b.mapped(), allowed + 1);
         if d <= allowed {
             return Closeness::Spelling;
         }
@@ -317,22 +410,22 @@ pub fn compare(a: &Spelling, b: &Spelling) -> Closeness {
             return Closeness::Typo;
         }
     }
-    let d = distance(&a.core, &b.core, 3);
-    if d == 1 && sorted_letters_equal(&a.core, &b.core) {
+    let d = distance(a.core(), b.core(), 3);
+    if d == 1 && sorted_letters_equal(a.core(), b.core()) {
         // Two letters swapped: Peksov for Peskov.
         return Closeness::Spelling;
     }
-    if d == 1 && len >= 5 && sound_alike(&a.core, &b.core) {
+    if d == 1 && len >= 5 && sound_alike(a.core(), b.core()) {
         // A silent letter added or dropped (Clark/Clarke, Thomson/Thompson) or letters that
         // transliterations swap (c/k, s/z, v/w): one name. Another consonant that happens to
         // sound alike (Venice/Fenice): maybe another name.
-        return if a.core.len() != b.core.len() || transliteration_pair(&a.core, &b.core) {
+        return if a.core().len() != b.core().len() || transliteration_pair(a.core(), b.core()) {
             Closeness::Spelling
         } else {
             Closeness::Typo
         };
     }
-    if d <= 3 && len >= 8 && sound_alike(&a.core, &b.core) {
+    if d <= 3 && len >= 8 && sound_alike(a.core(), b.core()) {
         // Far apart in letters, alike in sound (Kasparov/Kasperoff).
         return Closeness::Typo;
     }
@@ -372,11 +465,13 @@ fn sorted_letters_equal(a: &str, b: &str) -> bool {
     if a.len() != b.len() {
         return false;
     }
-    let mut x: Vec<u8> = a.bytes().collect();
-    let mut y: Vec<u8> = b.bytes().collect();
-    x.sort_unstable();
-    y.sort_unstable();
-    x == y
+    // Letter counts: equal counts, equal multisets.
+    let mut counts = [0i32; 256];
+    for (x, y) in a.bytes().zip(b.bytes()) {
+        counts[x as usize] += 1;
+        counts[y as usize] -= 1;
+    }
+    counts.iter().all(|&c| c == 0)
 }
 
 #[cfg(test)]
@@ -390,15 +485,19 @@ mod tests {
     #[test]
     fn forms() {
         let s = Spelling::new("Al-Saudani");
-        assert_eq!(&*s.folded, "alsaudani");
-        assert_eq!(&*s.core, "saudani");
-        assert_eq!(&*s.skeleton, "s*d*n*");
-        assert_eq!(&*Spelling::new("Erdoğan").folded, "erdogan");
-        assert_eq!(&*Spelling::new("O’Brien").folded, "obrien");
-        assert_eq!(&*Spelling::new("Phillips").mapped, "filips");
-        assert_eq!(&*Spelling::new("Ivanoff").mapped, "ivanov");
+        assert_eq!(s.folded(), "alsaudani");
+        assert_eq!(s.core(), "saudani");
+        assert_eq!(s.mapped(), "saudani");
+        assert_eq!(s.skeleton(), "s*d*n*");
+        assert_eq!(Spelling::new("Erdoğan").folded(), "erdogan");
+        assert_eq!(Spelling::new("O’Brien").folded(), "obrien");
+        assert_eq!(Spelling::new("Phillips").mapped(), "filips");
+        assert_eq!(Spelling::new("Ivanoff").mapped(), "ivanov");
+        assert_eq!(Spelling::new("Abramovitch").mapped(), "abramovich");
         // "Alan" has no article: only a hyphen marks one.
-        assert_eq!(&*Spelling::new("Alan").core, "alan");
+        assert_eq!(Spelling::new("Alan").core(), "alan");
+        // Letters with no ASCII form are kept.
+        assert_eq!(Spelling::new("Путин").folded(), "путин");
     }
 
     #[test]
