@@ -30,7 +30,7 @@ use crate::config::Config;
 use crate::finding::Finding;
 use index::{DraftId, NameIndex, SpellingId};
 
-pub use card::{EntityCard, QuoteSeen, RoleSeen, SpellingSeen};
+pub use card::{EntityCard, QuoteSeen, RoleSeen, SpellingSeen, file_name};
 pub use lookup::{EntityRef, Location};
 
 /// One draft known to the workspace.

@@ -225,7 +225,7 @@ pub(super) fn findings(ws: &Workspace, d: DraftId) -> Vec<Finding> {
             .take(MAX_RELATED)
             .collect();
         for span in uses(ents, w as WordId) {
-            let already = out.iter().any(|f| f.rule == Rule::NameVariant && f.span == span);
+            let already = out.iter().any(|f| f.rule == Rule::NameVariant && f.span.encloses(span));
             if already {
                 continue;
             }

@@ -67,11 +67,13 @@ struct Pending {
     initial: bool,
     /// Every part sits in a title-case headline.
     headline: bool,
+    /// A role follows in an appositive: "Peskov, a spokesman for the Kremlin".
+    appositive: bool,
 }
 
 impl Pending {
     fn vouched(&self) -> bool {
-        self.honorific.is_some() || self.title.is_some()
+        self.honorific.is_some() || self.title.is_some() || self.appositive
     }
 }
 
@@ -214,6 +216,10 @@ fn scan_sentence(
             if t.kind != TokenKind::Word {
                 break;
             }
+            // In a title-case block each line is its own item (a byline, a list of names).
+            if headline && j > i && text[toks[j - 1].span.end..t.span.start].contains(['\n', '\r']) {
+                break;
+            }
             let word = t.text(text);
             let s = stem(word);
             match shape(word, lex) {
@@ -284,6 +290,7 @@ fn scan_sentence(
         }
         let parts = first..raw.len();
         let initial = run_start_tok == opener && honorific.is_none();
+        let before = pending.len();
         split_run(
             text,
             lex,
@@ -297,6 +304,16 @@ fn scan_sentence(
             raw,
             pending,
         );
+        // A role in an appositive vouches for a name even at a sentence start.
+        if pending.len() > before
+            && toks.get(j).is_some_and(|t| t.punct(text) == Some(','))
+            && let Some(p) = pending.last_mut()
+        {
+            let from = toks.get(j + 1).map_or(usize::MAX, |t| t.span.start);
+            let to = toks.get(j + 4).unwrap_or(&toks[toks.len() - 1]).span.end;
+            let i = roles.partition_point(|m| m.span.start < from);
+            p.appositive = roles.get(i).is_some_and(|m| m.span.start < to);
+        }
     }
 }
 
@@ -385,9 +402,13 @@ fn split_run(
     if start >= end {
         return;
     }
-    // Only common words (nationalities, days, function words): no name.
+    // Only common words and titles ("Russian President", "Prime Minister"): no name.
+    let in_role = |k: usize| {
+        let i = roles.partition_point(|m| m.span.end <= raw[k].span.start);
+        roles.get(i).is_some_and(|m| m.span.encloses(raw[k].span))
+    };
     if (start..end).all(|k| match raw[k].kind {
-        RawKind::Word => lex.is_common(raw[k].span.slice(text)),
+        RawKind::Word => lex.is_common(raw[k].span.slice(text)) || in_role(k),
         RawKind::Acronym => false,
         RawKind::Initial | RawKind::Particle => true,
     }) {
@@ -423,6 +444,7 @@ fn split_run(
                 title: None,
                 initial: false,
                 headline: false,
+                appositive: false,
             });
             first_segment = false;
         }
@@ -459,6 +481,7 @@ fn push_pending(
         title,
         initial,
         headline,
+        appositive: false,
     });
 }
 
