@@ -1,6 +1,7 @@
-//! The command line: `check`, `explain` (and, as they land, `entities` and `serve`).
+//! The command line: `check`, `explain`, `entities` (and, as it lands, `serve`).
 
 pub mod check;
+pub mod entities;
 pub mod explain;
 pub mod report;
 pub mod walk;
@@ -36,6 +37,8 @@ pub enum Command {
         /// A rule id such as quote/unattributed.
         rule: Option<String>,
     },
+    /// List the people, organisations and places the drafts name: titles, spellings, quotes.
+    Entities(entities::EntitiesArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -97,6 +100,7 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Explain { rule } => explain::run(&rule),
+        Command::Entities(args) => entities::run(&args),
     };
     ExitCode::from(code)
 }
