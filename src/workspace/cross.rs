@@ -181,6 +181,53 @@ pub(super) fn cross_variant(ws: &Workspace, d: DraftId, w: WordId) -> Option<Cro
     best.map(|(_, link)| link)
 }
 
+/// A draft that writes two spellings of a name as often as each other takes the first full
+/// mention's as canonical; when more drafts of the folder use the other, the folder wins:
+/// the draft's finding is turned round.
+fn reverse_within(ws: &Workspace, d: DraftId, out: &mut Vec<Finding>, extra: &mut Vec<Finding>) {
+    let slot = ws.slot(d);
+    let ents = &slot.draft.analysis.entities;
+    for v in &ents.variants {
+        let Some(c) = v.canonical_word() else {
+            continue;
+        };
+        let (Some(Some(sv)), Some(Some(sc))) = (slot.spellings.get(v.word as usize), slot.spellings.get(c as usize))
+        else {
+            continue;
+        };
+        let (ev, ec) = (ws.index.get(*sv), ws.index.get(*sc));
+        if ents.word(v.word).count() != ents.word(c).count() || ev.postings.len() <= ec.postings.len() {
+            continue;
+        }
+        let wrong = uses(ents, v.word);
+        out.retain(|f| !(f.rule == Rule::NameVariant && wrong.contains(&f.span)));
+        let mentions: usize = ev
+            .postings
+            .iter()
+            .map(|p| ws.slot(p.draft).draft.analysis.entities.word(p.word).count())
+            .sum();
+        let usage = format!(
+            "{}, {}",
+            plural(mentions, "mention", "mentions"),
+            plural(ev.postings.len(), "file", "files")
+        );
+        let related: Vec<Related> = wrong
+            .iter()
+            .take(MAX_RELATED)
+            .map(|&span| Related {
+                doc: None,
+                span,
+                message: format!("“{}”", ev.text),
+            })
+            .collect();
+        for span in uses(ents, c) {
+            if !extra.iter().any(|f: &Finding| f.span == span) {
+                extra.push(variant_finding(span, &ec.text, &ev.text, &usage, related.clone()));
+            }
+        }
+    }
+}
+
 /// A draft's own findings and those from other drafts, settled and sorted.
 pub(super) fn findings(ws: &Workspace, d: DraftId) -> Vec<Finding> {
     let slot = ws.slot(d);
@@ -188,6 +235,7 @@ pub(super) fn findings(ws: &Workspace, d: DraftId) -> Vec<Finding> {
     let ents = &analysis.entities;
     let mut out = analysis.findings.clone();
     let mut extra = Vec::new();
+    reverse_within(ws, d, &mut out, &mut extra);
     for (w, sid) in slot.spellings.iter().enumerate() {
         if sid.is_none() {
             continue;
@@ -225,7 +273,10 @@ pub(super) fn findings(ws: &Workspace, d: DraftId) -> Vec<Finding> {
             .take(MAX_RELATED)
             .collect();
         for span in uses(ents, w as WordId) {
-            let already = out.iter().any(|f| f.rule == Rule::NameVariant && f.span.encloses(span));
+            let already = out
+                .iter()
+                .chain(&extra)
+                .any(|f| f.rule == Rule::NameVariant && f.span.encloses(span));
             if already {
                 continue;
             }

@@ -355,6 +355,21 @@ fn is_derived(short: &str, long: &str) -> bool {
     )
 }
 
+/// A pet form of a first name: Steve/Stevie, Kate/Katie, Jim/Jimmy, Bob/Bobby.
+fn is_diminutive(short: &str, long: &str) -> bool {
+    let stem = short.strip_suffix('e').unwrap_or(short);
+    if stem.len() < 2 || !long.starts_with(stem) {
+        return false;
+    }
+    let rest = &long[stem.len()..];
+    let last = stem.as_bytes()[stem.len() - 1];
+    let rest = match rest.as_bytes().first() {
+        Some(&c) if c == last && !is_vowel(c) => &rest[1..],
+        _ => rest,
+    };
+    matches!(rest, "ie" | "y" | "ey")
+}
+
 /// The Double Metaphone codes of a folded spelling.
 fn phonetic(folded: &str) -> (String, String) {
     let r = rphonetic::DoubleMetaphone::new(Some(8)).double_metaphone(folded);
@@ -386,7 +401,10 @@ pub fn compare(a: &Spelling, b: &Spelling) -> Closeness {
     } else {
         (b, a)
     };
-    if is_derived(short.core(), long.core()) || is_derived(short.mapped(), long.mapped()) {
+    if is_derived(short.core(), long.core())
+        || is_derived(short.mapped(), long.mapped())
+        || is_diminutive(short.core(), long.core())
+    {
         return Closeness::Derived;
     }
     if short.core().len() < 4 {
@@ -550,6 +568,8 @@ mod tests {
             ("Lian", "Liang"),
             ("Mario", "Maria"),
             ("Fire", "Wire"),
+            ("Steve", "Stevie"),
+            ("Jim", "Jimmy"),
         ] {
             assert!(c(a, b) < Closeness::Typo, "{a} / {b}: {:?}", c(a, b));
         }
