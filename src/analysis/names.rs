@@ -71,8 +71,9 @@ pub enum Evidence {
 /// Where two spellings were found, which decides how much evidence a link needs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scope {
-    /// Both in one draft, written `counts` times.
-    Within { counts: (usize, usize) },
+    /// Both in one draft, written `counts` times; `introduced` when one is only ever a bare
+    /// surname and the other the surname of a full name the draft introduces.
+    Within { counts: (usize, usize), introduced: bool },
 
     /// In two drafts; `vouched` when, without a shared name or title, the drafts still say
     /// the spellings are one name (see [`crate::workspace`]).
@@ -89,7 +90,11 @@ pub fn linked(closeness: Closeness, evidence: Evidence, scope: Scope) -> bool {
         (Evidence::Shared, _) => true,
         (Evidence::Neutral, Closeness::Spelling) => match scope {
             // A slip is rare next to the name it misspells: written at most half as often.
-            Scope::Within { counts: (a, b) } => 2 * a.min(b) <= a.max(b),
+            // A bare surname that matches no one the draft introduces, close to one it does.
+            Scope::Within {
+                counts: (a, b),
+                introduced,
+            } => 2 * a.min(b) <= a.max(b) || introduced,
 
             Scope::Across { vouched } => vouched,
             Scope::Registry => true,
@@ -382,8 +387,15 @@ pub fn link_within(config: &Config, ents: &mut Entities) {
         } else {
             ev
         };
+        // A bare surname after the full name it is close to; four-letter names have too many
+        // neighbours (Hall, Hell) for that to be enough.
+        let bare = |p: &Profile<'_>| p.first_names.is_empty() && !p.given && !p.surname;
+        let full = |p: &Profile<'_>| !p.first_names.is_empty();
+        let after = |x: WordId, y: WordId| first_full_use(ents, y).0 < first_full_use(ents, x).1;
+        let long = wa.spelling.len().min(wb.spelling.len()) >= 5;
         let scope = Scope::Within {
             counts: (wa.count(), wb.count()),
+            introduced: long && (bare(&pa) && full(&pb) && after(a, b) || bare(&pb) && full(&pa) && after(b, a)),
         };
         if !linked(closeness, ev, scope) {
             continue;

@@ -105,12 +105,43 @@ impl Spelling {
     /// share a deletion).
     pub fn block_keys(&self, out: &mut Vec<u64>) {
         out.push(hash_parts(0, &[self.skeleton().as_bytes()]));
+        // The deletions are hashed with a polynomial hash, so that all of them cost one pass:
+        // the hash of `core` without byte i is prefix(i) * B^(n-i-1) + suffix(i+1).
         let core = self.core().as_bytes();
-        out.push(hash_parts(1, &[core]));
-        for i in 0..core.len() {
-            out.push(hash_parts(1, &[&core[..i], &core[i + 1..]]));
+        let n = core.len();
+        const B: u64 = 0x100_0000_01b3;
+        let mut suffix = [0u64; 49];
+        if n >= suffix.len() {
+            out.push(hash_parts(1, &[core]));
+            return;
+        }
+        let mut pow = [1u64; 49];
+        for i in (0..n).rev() {
+            suffix[i] = u64::from(core[i])
+                .wrapping_mul(pow[n - 1 - i])
+                .wrapping_add(suffix[i + 1]);
+            pow[n - i] = pow[n - 1 - i].wrapping_mul(B);
+        }
+        let mut prefix = 0u64;
+        out.push(mix(suffix[0], n));
+        for i in 0..n {
+            out.push(mix(
+                prefix.wrapping_mul(pow[n - 1 - i]).wrapping_add(suffix[i + 1]),
+                n - 1,
+            ));
+            prefix = prefix.wrapping_mul(B).wrapping_add(u64::from(core[i]));
         }
     }
+}
+
+/// Spread a polynomial hash over all bits (and tell lengths apart), so block keys collide
+/// only for equal strings.
+fn mix(h: u64, len: usize) -> u64 {
+    let mut x = h ^ (len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x.wrapping_mul(0xc4ce_b9fe_1a85_ec53) | 1
 }
 
 /// The hash of the parts written one after the other (the fast hasher is not streaming, so
@@ -239,6 +270,18 @@ fn map_transliteration(b: &mut Vec<u8>, from: usize, to: usize) {
     let mut i = from;
     while i < to {
         let rest = &b[i..to];
+        if !matches!(
+            rest[0],
+            b't' | b'd' | b'p' | b'c' | b'z' | b'o' | b'f' | b'y' | b'q' | b'x'
+        ) {
+            let c = rest[0];
+            // Doubled letters count once: Phillips/Philips, Mohammed/Mohamed.
+            if !(b.len() > start && b[b.len() - 1] == c && c.is_ascii()) {
+                b.push(c);
+            }
+            i += 1;
+            continue;
+        }
         let (emit, step): (&[u8], usize) = if rest.starts_with(b"tch") {
             (b"ch", 3)
         } else if rest.starts_with(b"dzh") {
