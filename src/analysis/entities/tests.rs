@@ -173,29 +173,3 @@ fn possessives_are_not_part_of_the_name() {
     let ents = entities_of(text);
     assert_eq!(mention_texts(text, &ents), vec!["Vladimir Putin", "Putin"]);
 }
-
-/// `DEBUG_FILE=path cargo test --lib debug_file -- --ignored --nocapture` prints what the
-/// entity analysis makes of a file.
-#[test]
-#[ignore]
-fn debug_file() {
-    let path = std::env::var("DEBUG_FILE").unwrap();
-    let text = std::fs::read_to_string(path).unwrap();
-    let a = analyze(&text, DocKind::Text, &Config::default());
-    let ents = &a.entities;
-    for e in &ents.entities {
-        let ms: Vec<&str> = e.mentions.iter().map(|&m| ents.mentions[m].span.slice(&text)).collect();
-        let rs: Vec<&str> = e.roles.iter().map(|&r| ents.roles[r].span.slice(&text)).collect();
-        eprintln!("{} [{}] {:?} roles {:?}", e.name, e.kind.as_str(), ms, rs);
-    }
-    for c in &ents.candidates {
-        eprint!("cand:{} ", c.span.slice(&text));
-    }
-    eprintln!();
-    for v in &ents.variants {
-        eprintln!("variant {} -> {:?}", ents.word(v.word).text, v.canonical_text(ents));
-    }
-    for f in &a.findings {
-        eprintln!("{}", f.message);
-    }
-}

@@ -141,3 +141,10 @@ fn a_misspelling_at_a_sentence_start_is_still_found() {
     // But names in a team list, never written in a sentence, need more than a close spelling.
     assert!(flagged("Matt Dawson played. Dawson scored. Dawson left.\n\nDowson, Haughton, Monye, Roques.").is_empty());
 }
+
+#[test]
+fn the_rule_s_own_examples() {
+    let doc = Rule::NameVariant.doc();
+    assert_eq!(flagged(doc.flagged), vec!["Al-Saudani"]);
+    assert!(flagged(doc.accepted).is_empty());
+}
