@@ -242,7 +242,7 @@ pub struct Part {
 }
 
 /// One mention of a name.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Mention {
     /// The name as written, without honorific, title or possessive ending.
     pub span: Span,
@@ -296,7 +296,7 @@ pub enum RolePlacement {
 }
 
 /// A person, organisation or place the draft talks about.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Entity {
     /// The fullest form of the name the draft uses, in its canonical spelling.
     pub name: String,

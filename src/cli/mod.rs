@@ -1,4 +1,4 @@
-//! The command line: `check`, `explain`, `entities` (and, as it lands, `serve`).
+//! The command line: `check`, `explain`, `serve`, `entities`.
 
 pub mod check;
 pub mod entities;
@@ -36,6 +36,12 @@ pub enum Command {
     Explain {
         /// A rule id such as quote/unattributed.
         rule: Option<String>,
+    },
+    /// Run the language server (LSP over stdin/stdout) for VS Code, Neovim, Helix, Emacs.
+    Serve {
+        /// Speak LSP over stdin/stdout (the only transport; accepted for editors that pass it).
+        #[arg(long)]
+        stdio: bool,
     },
     /// List the people, organisations and places the drafts name: titles, spellings, quotes.
     Entities(entities::EntitiesArgs),
@@ -100,6 +106,7 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Explain { rule } => explain::run(&rule),
+        Command::Serve { stdio: _ } => crate::lsp::run_stdio(),
         Command::Entities(args) => entities::run(&args),
     };
     ExitCode::from(code)
