@@ -38,7 +38,9 @@ use crate::text::Span;
 pub struct EntityLexicon {
     stopwords: HashSet<Box<str>>,
     calendar: HashSet<Box<str>>,
-    demonyms: HashSet<Box<str>>,
+    /// Function words, days and months, nationalities in one set: capitalised words that are
+    /// not names on their own.
+    common: HashSet<Box<str>>,
     particles: HashSet<Box<str>>,
     suffixes: HashSet<Box<str>>,
     org_words: HashSet<Box<str>>,
@@ -91,12 +93,18 @@ impl EntityLexicon {
             .map(|i| Box::from(*by_phrase.get(roles.phrase(i)).unwrap_or(&roles.phrase(i))))
             .collect();
         let particles = set(include_str!("lexicon/name_particles.txt"));
+        let (stopwords, calendar, demonyms) = (
+            set(include_str!("lexicon/name_stopwords.txt")),
+            set(include_str!("lexicon/calendar.txt")),
+            set(include_str!("lexicon/demonyms.txt")),
+        );
+        let common = stopwords.iter().chain(&calendar).chain(&demonyms).cloned().collect();
         EntityLexicon {
             longest_particle: particles.iter().map(|p| p.len()).max().unwrap_or(0),
             particles,
-            stopwords: set(include_str!("lexicon/name_stopwords.txt")),
-            calendar: set(include_str!("lexicon/calendar.txt")),
-            demonyms: set(include_str!("lexicon/demonyms.txt")),
+            stopwords,
+            calendar,
+            common,
             suffixes: set(include_str!("lexicon/name_suffixes.txt")),
             org_words: set(include_str!("lexicon/org_words.txt")),
             places: set(include_str!("lexicon/places.txt")),
@@ -111,7 +119,7 @@ impl EntityLexicon {
     /// A capitalised word that is not a name on its own: a function word, a day or month, a
     /// nationality.
     pub fn is_common(&self, word: &str) -> bool {
-        self.stopwords.contains(word) || self.calendar.contains(word) || self.demonyms.contains(word)
+        self.common.contains(word)
     }
 
     pub fn honorific(&self, word: &str) -> Option<Gender> {
