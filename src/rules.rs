@@ -104,9 +104,13 @@ impl Rule {
                     that look like the same person, organisation or place (close spellings, transliteration \
                     variants such as Mohammed/Mohammad or -ov/-off, a shared first name or title) and flags each \
                     spelling that differs from the canonical one: the spelling in your entity registry if there \
-                    is one, else the most frequent, else the first full mention. Different people with similar \
-                    surnames (Gordon Brown, Nick Browne) are not flagged. Use the fix to replace the variant, or \
-                    add the spelling to `names.accept` if it is intended.",
+                    is one, else the most frequent, else the first full mention. Within a draft a close spelling \
+                    written once beside a name written often is enough; across the drafts of a folder the drafts \
+                    must share more (the rest of the name, a title such as “Iraqi Prime Minister”, or a surname \
+                    only one draft spells so, for a person the other introduces in full), so unrelated stories \
+                    do not flag each other. Different people with similar surnames (Gordon Brown, Nick Browne) \
+                    are not flagged, and spellings the registry lists under `avoid` always are. Use the fix to \
+                    replace the variant, or add the spelling to `names.accept` if it is intended.",
                 flagged: "Prime Minister Mohammed Shia al-Sudani arrived on Monday. Al-Saudani met the president.",
                 accepted: "Prime Minister Mohammed Shia al-Sudani arrived on Monday. Al-Sudani met the president.",
             },

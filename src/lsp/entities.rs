@@ -79,6 +79,7 @@ pub(crate) mod tests {
             ents.entities.push(Entity {
                 name: name.to_string(),
                 mentions: Vec::new(),
+                ..Default::default()
             });
             for form in *forms {
                 for (at, _) in text.match_indices(form) {
@@ -88,7 +89,11 @@ pub(crate) mod tests {
                     }
                     taken.push(span);
                     ents.entities[i].mentions.push(ents.mentions.len());
-                    ents.mentions.push(Mention { span, entity: i });
+                    ents.mentions.push(Mention {
+                        span,
+                        entity: i,
+                        ..Default::default()
+                    });
                 }
             }
         }

@@ -458,6 +458,7 @@ pub fn names_analyzer(
             ents.entities.push(Entity {
                 name: canonical.to_string(),
                 mentions: Vec::new(),
+                ..Default::default()
             });
             let forms = std::iter::once(canonical).chain(good.iter()).chain(bad.iter());
             for form in forms {
@@ -468,7 +469,11 @@ pub fn names_analyzer(
                     }
                     taken.push(span);
                     ents.entities[i].mentions.push(ents.mentions.len());
-                    ents.mentions.push(Mention { span, entity: i });
+                    ents.mentions.push(Mention {
+                        span,
+                        entity: i,
+                        ..Default::default()
+                    });
                     if bad.contains(form) && !config.accept.iter().any(|x| x == form) {
                         findings.push(
                             Finding::new(Rule::NameVariant, span, format!("“{form}” differs from “{canonical}”"))
