@@ -1,5 +1,26 @@
 //! All drafts of a folder: each draft's analysis, and the passes that need more than one
-//! draft (name variants across drafts).
+//! draft (name variants across drafts, entities across drafts).
+//!
+//! The workspace keeps a cross-draft index of name spellings ([`index`]). Inserting or
+//! removing a draft updates only that draft's postings, so the language server can call
+//! [`Workspace::insert`] on every keystroke. Cross-draft findings are computed when asked
+//! for, from the index: a spelling of a draft is compared only with the close spellings the
+//! index already knows, and only the drafts that use those are read.
+//!
+//! What the language server needs:
+//! - [`Workspace::findings`]: a draft's findings, its own and those that come from other
+//!   drafts; [`Workspace::dependents`] (asked before and after [`Workspace::insert`] or
+//!   [`Workspace::remove`]) says which other drafts' findings may change with a draft;
+//! - [`Workspace::entity_at`], [`Workspace::references`], [`Workspace::definition`],
+//!   [`Workspace::word_references`]: the entity at a byte offset and its mentions across
+//!   drafts (hover, references, definition, rename);
+//! - [`Workspace::card_at`] and [`EntityCard::to_markdown`]: the hover card;
+//!   [`Workspace::cards`]: the who's-who of the folder.
+
+mod card;
+mod cross;
+pub mod index;
+mod lookup;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -7,6 +28,10 @@ use std::sync::Arc;
 use crate::analysis::Analysis;
 use crate::config::Config;
 use crate::finding::Finding;
+use index::{DraftId, NameIndex, SpellingId};
+
+pub use card::{EntityCard, QuoteSeen, RoleSeen, SpellingSeen, file_name};
+pub use lookup::{EntityRef, Location};
 
 /// One draft known to the workspace.
 #[derive(Clone, Debug)]
@@ -15,10 +40,21 @@ pub struct Draft {
     pub config: Arc<Config>,
 }
 
+#[derive(Clone, Debug)]
+struct Slot {
+    key: Arc<str>,
+    draft: Draft,
+    /// The index's spelling for each of the draft's name words.
+    spellings: Vec<Option<SpellingId>>,
+}
+
 /// Drafts keyed by path (CLI) or URI (language server).
 #[derive(Clone, Debug, Default)]
 pub struct Workspace {
-    drafts: BTreeMap<Arc<str>, Draft>,
+    by_key: BTreeMap<Arc<str>, DraftId>,
+    slots: Vec<Option<Slot>>,
+    free: Vec<DraftId>,
+    index: NameIndex,
 }
 
 impl Workspace {
@@ -26,36 +62,109 @@ impl Workspace {
         Workspace::default()
     }
 
-    /// Add or replace a draft.
+    /// Add or replace a draft. A language server asks for [`Workspace::dependents`] before
+    /// and after, and publishes those drafts' findings again.
     pub fn insert(&mut self, key: Arc<str>, analysis: Analysis, config: Arc<Config>) {
-        self.drafts.insert(key, Draft { analysis, config });
+        let id = match self.by_key.get(&key) {
+            Some(&id) => {
+                if let Some(old) = self.slots[id as usize].take() {
+                    self.index.remove_draft(id, &old.spellings);
+                }
+                id
+            }
+            None => match self.free.pop() {
+                Some(id) => id,
+                None => {
+                    self.slots.push(None);
+                    (self.slots.len() - 1) as DraftId
+                }
+            },
+        };
+        let spellings = self.index.add_draft(id, &analysis.entities);
+        self.slots[id as usize] = Some(Slot {
+            key: key.clone(),
+            draft: Draft { analysis, config },
+            spellings,
+        });
+        self.by_key.insert(key, id);
     }
 
+    /// Remove a draft. Ask for [`Workspace::dependents`] first to learn which drafts to
+    /// publish again.
     pub fn remove(&mut self, key: &str) -> Option<Draft> {
-        self.drafts.remove(key)
+        let id = self.by_key.remove(key)?;
+        let slot = self.slots[id as usize].take()?;
+        self.index.remove_draft(id, &slot.spellings);
+        self.free.push(id);
+        Some(slot.draft)
     }
 
     pub fn get(&self, key: &str) -> Option<&Draft> {
-        self.drafts.get(key)
+        self.by_key.get(key).map(|&id| &self.slot(id).draft)
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &Arc<str>> {
-        self.drafts.keys()
+        self.by_key.keys()
     }
 
     pub fn len(&self) -> usize {
-        self.drafts.len()
+        self.by_key.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.drafts.is_empty()
+        self.by_key.is_empty()
     }
 
-    /// The findings of one draft: its own, plus those that come from other drafts.
+    /// The findings of one draft: its own, plus those that come from other drafts (a
+    /// spelling that differs from the one the folder's other drafts use), sorted.
     pub fn findings(&self, key: &str) -> Vec<Finding> {
-        self.drafts
-            .get(key)
-            .map(|d| d.analysis.findings.clone())
-            .unwrap_or_default()
+        match self.by_key.get(key) {
+            Some(&id) => cross::findings(self, id),
+            None => Vec::new(),
+        }
+    }
+
+    /// The other drafts whose findings depend on this draft: those that use a spelling
+    /// close to one of its spellings, or the same spelling where a close one exists.
+    pub fn dependents(&self, key: &str) -> Vec<Arc<str>> {
+        let Some(&id) = self.by_key.get(key) else {
+            return Vec::new();
+        };
+        let mut drafts: Vec<DraftId> = Vec::new();
+        for &sid in self.slot(id).spellings.iter().flatten() {
+            let entry = self.index.get(sid);
+            if entry.close.is_empty() {
+                continue;
+            }
+            drafts.extend(entry.postings.iter().map(|p| p.draft));
+            for &(n, _) in &entry.close {
+                drafts.extend(self.index.get(n).postings.iter().map(|p| p.draft));
+            }
+        }
+        drafts.sort_unstable();
+        drafts.dedup();
+        drafts
+            .into_iter()
+            .filter(|&d| d != id)
+            .map(|d| self.slot(d).key.clone())
+            .collect()
+    }
+
+    fn slot(&self, id: DraftId) -> &Slot {
+        self.slots[id as usize]
+            .as_ref()
+            .expect("draft ids in the index point at live drafts")
+    }
+
+    fn id_of(&self, key: &str) -> Option<DraftId> {
+        self.by_key.get(key).copied()
+    }
+
+    /// Live drafts in key order.
+    fn ids(&self) -> impl Iterator<Item = DraftId> + '_ {
+        self.by_key.values().copied()
     }
 }
+
+#[cfg(test)]
+mod tests;

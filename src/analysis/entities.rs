@@ -1,42 +1,460 @@
 //! Names in a draft: mentions, the entities they refer to, titles and roles.
+//!
+//! The pipeline, each step in its own file:
+//! 1. [`scan`]: runs of capitalised words (with particles, initials, hyphens, diacritics)
+//!    become mentions; titles inside a run ("Iraqi Prime Minister …") and honorifics ("Mr")
+//!    are split off; words whose only evidence is a sentence-initial or headline capital
+//!    become mentions only when the draft uses them as names elsewhere, else candidates
+//!    that the spelling check may still match to a name.
+//! 2. [`roles`]: titles and roles around a mention: pre-modifiers ("Kremlin spokesman"),
+//!    appositives ("Peskov, a spokesman for the Kremlin").
+//! 3. [`coref`]: mentions become entities: a surname alone joins the full name introduced
+//!    before it; people who share a surname but not a first name stay apart.
+//! 4. Quotation speakers are tied to the entities they name, and the spelling check
+//!    ([`crate::analysis::names`]) joins the entities whose names are variants of one another.
+//!
+//! Name words are interned per draft ([`NameWord`]); mentions point at them through
+//! [`Part`]s in one flat vector, so a draft's names cost a few allocations, not one per token.
+
+mod coref;
+mod roles;
+mod scan;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::analysis::Context;
+use crate::analysis::lexicon::{PhraseMatch, PhraseSet, entries, is_word_boundary};
+use crate::analysis::names::fasthash::{FastMap, FastSet as HashSet};
+use crate::analysis::names::{self, spelling::Spelling};
 use crate::analysis::quotes::Quote;
-use crate::config::LexiconConfig;
+use crate::config::{EntityKind, LexiconConfig};
 use crate::text::Span;
 
-#[derive(Debug, Default)]
-pub struct EntityLexicon {}
+/// The word lists the entity analysis reads (see `lexicon/*.txt`).
+#[derive(Debug)]
+pub struct EntityLexicon {
+    stopwords: HashSet<Box<str>>,
+    calendar: HashSet<Box<str>>,
+    demonyms: HashSet<Box<str>>,
+    particles: HashSet<Box<str>>,
+    suffixes: HashSet<Box<str>>,
+    org_words: HashSet<Box<str>>,
+    places: HashSet<Box<str>>,
+    modifiers: HashSet<Box<str>>,
+    honorifics: FastMap<Box<str>, Gender>,
+    /// The length of the longest particle, so most words need no lookup.
+    longest_particle: usize,
+    /// Titles and roles, matched as phrases ignoring case.
+    pub roles: PhraseSet,
+    /// The same phrases as a DFA: the whole draft is searched for titles, and a DFA reads a
+    /// byte in a few instructions where the general automaton takes several times more.
+    roles_dfa: AhoCorasick,
+    /// The form a role is compared under (`pm` → `prime minister`), by phrase index.
+    role_canonical: Vec<Box<str>>,
+}
+
+fn set(src: &str) -> HashSet<Box<str>> {
+    entries(src).map(Into::into).collect()
+}
 
 impl EntityLexicon {
     pub fn new(_additions: &LexiconConfig) -> Self {
-        EntityLexicon {}
+        let honorifics = entries(include_str!("lexicon/honorifics.txt"))
+            .filter_map(|l| {
+                let (word, gender) = l.split_once(char::is_whitespace)?;
+                let gender = match gender.trim() {
+                    "male" => Gender::Male,
+                    "female" => Gender::Female,
+                    _ => Gender::Unknown,
+                };
+                Some((Box::from(word), gender))
+            })
+            .collect();
+        let role_lines: Vec<(String, String)> = entries(include_str!("lexicon/roles.txt"))
+            .map(|l| match l.split_once('=') {
+                Some((short, long)) => (short.trim().to_lowercase(), long.trim().to_lowercase()),
+                None => (l.to_lowercase(), l.to_lowercase()),
+            })
+            .collect();
+        let roles = PhraseSet::new(role_lines.iter().map(|(s, _)| s.clone()));
+        let by_phrase: HashMap<&str, &str> = role_lines.iter().map(|(s, l)| (s.as_str(), l.as_str())).collect();
+        let roles_dfa = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build((0..roles.len()).map(|i| roles.phrase(i)))
+            .expect("the role list compiles");
+        let role_canonical = (0..roles.len())
+            .map(|i| Box::from(*by_phrase.get(roles.phrase(i)).unwrap_or(&roles.phrase(i))))
+            .collect();
+        let particles = set(include_str!("lexicon/name_particles.txt"));
+        EntityLexicon {
+            longest_particle: particles.iter().map(|p| p.len()).max().unwrap_or(0),
+            particles,
+            stopwords: set(include_str!("lexicon/name_stopwords.txt")),
+            calendar: set(include_str!("lexicon/calendar.txt")),
+            demonyms: set(include_str!("lexicon/demonyms.txt")),
+            suffixes: set(include_str!("lexicon/name_suffixes.txt")),
+            org_words: set(include_str!("lexicon/org_words.txt")),
+            places: set(include_str!("lexicon/places.txt")),
+            modifiers: set(include_str!("lexicon/role_modifiers.txt")),
+            honorifics,
+            roles,
+            roles_dfa,
+            role_canonical,
+        }
     }
+
+    /// A capitalised word that is not a name on its own: a function word, a day or month, a
+    /// nationality.
+    pub fn is_common(&self, word: &str) -> bool {
+        self.stopwords.contains(word) || self.calendar.contains(word) || self.demonyms.contains(word)
+    }
+
+    pub fn honorific(&self, word: &str) -> Option<Gender> {
+        self.honorifics.get(word).copied()
+    }
+
+    pub fn is_particle(&self, word: &str) -> bool {
+        self.particles.contains(word)
+    }
+
+    /// Every title or role in `text`, as whole words, in order.
+    pub fn find_roles(&self, text: &str) -> Vec<PhraseMatch> {
+        self.roles_dfa
+            .find_iter(text)
+            .filter(|m| is_word_boundary(text, m.start(), m.end()))
+            .map(|m| PhraseMatch {
+                span: Span::new(m.start(), m.end()),
+                index: m.pattern().as_usize(),
+            })
+            .collect()
+    }
+
+    /// The form under which two titles are compared.
+    pub fn role_canonical(&self, phrase_index: usize) -> &str {
+        &self.role_canonical[phrase_index]
+    }
+}
+
+/// The gender an honorific implies.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Gender {
+    #[default]
+    Unknown,
+    Male,
+    Female,
+}
+
+impl Gender {
+    /// Two genders that could be the same person.
+    pub fn compatible(self, other: Gender) -> bool {
+        self == Gender::Unknown || other == Gender::Unknown || self == other
+    }
+}
+
+/// What kind of thing an entity is, as far as the draft shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Person,
+    Organization,
+    Place,
+    /// A name the draft gives no clue about.
+    #[default]
+    Other,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Organization => "organization",
+            Kind::Place => "place",
+            Kind::Other => "name",
+        }
+    }
+}
+
+impl From<EntityKind> for Kind {
+    fn from(k: EntityKind) -> Self {
+        match k {
+            EntityKind::Person => Kind::Person,
+            EntityKind::Organization => Kind::Organization,
+            EntityKind::Place => Kind::Place,
+        }
+    }
+}
+
+/// Index of a [`NameWord`] in [`Entities::words`].
+pub type WordId = u32;
+
+/// One distinct spelling of a word used in names in this draft ("Peskov", "Al-Sudani").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NameWord {
+    /// As first written, without a possessive ending.
+    pub text: Box<str>,
+    pub spelling: Spelling,
+    /// Mentions that use the word, in order (indices into [`Entities::mentions`]).
+    pub mentions: Vec<u32>,
+    /// Candidates that use it (indices into [`Entities::candidates`]).
+    pub candidates: Vec<u32>,
+    /// Also a common word: the draft writes it in lower case too ("Standard Life" and
+    /// "life"), or it is a nationality or a function word. Close spellings of common words
+    /// are often different words, so the spelling check asks for more evidence.
+    pub common: bool,
+    /// An organisation word ("Bank", "Foundation", "United"), or hyphenated with one.
+    pub org: bool,
+}
+
+impl NameWord {
+    /// How many times the draft writes this spelling as a name or a possible name.
+    pub fn count(&self) -> usize {
+        self.mentions.len() + self.candidates.len()
+    }
+}
+
+/// The role of a word inside a name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PartKind {
+    /// A first or middle name ("Dmitry" in "Dmitry Peskov").
+    Given,
+    /// The last name word ("Peskov" in "Dmitry Peskov").
+    Surname,
+    /// The only name word of the mention ("Peskov", "Mr Abbas").
+    Alone,
+    /// An initial ("W." in "George W. Bush").
+    Initial,
+    /// A particle written as its own word ("bin", "van", "de").
+    Particle,
+    /// A generational suffix ("Jr").
+    Suffix,
+}
+
+/// One word of a mention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Part {
+    pub span: Span,
+    pub word: WordId,
+    pub kind: PartKind,
 }
 
 /// One mention of a name.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mention {
+    /// The name as written, without honorific, title or possessive ending.
     pub span: Span,
     /// Index into [`Entities::entities`].
     pub entity: usize,
+    /// Range into [`Entities::parts`].
+    pub parts: Range<usize>,
+    /// "Mr", "Dr", … written before the name.
+    pub honorific: Option<Span>,
+    pub gender: Gender,
+    /// Accepted only because the draft uses the words as a name elsewhere (the mention
+    /// itself starts a sentence or sits in a headline).
+    pub weak: bool,
+}
+
+/// A capitalised word with no evidence of being a name (it starts a sentence, or sits in a
+/// headline, and appears nowhere else). Only the spelling check looks at it: a candidate
+/// one letter from a name of the draft is a misspelling of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    pub span: Span,
+    pub word: WordId,
+    /// In a title-case line (a headline, a byline, a team list), not at a sentence start.
+    pub listed: bool,
+}
+
+/// A title or role the draft gives an entity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Role {
+    /// The words of the title or role ("Kremlin spokesman", "spokesman for the Kremlin").
+    pub span: Span,
+    /// Those words as written.
+    pub text: Box<str>,
+    /// The title word itself, in the form titles are compared under ("spokesperson",
+    /// "prime minister").
+    pub head: Box<str>,
+    /// The capitalised words that say whose title it is ("Kremlin", "Iraqi", "Putin"): a
+    /// title is shared only with them, since "prime minister" alone names many people.
+    pub qualifiers: Vec<Box<str>>,
+    /// The mention it belongs to.
+    pub mention: usize,
+    pub placement: RolePlacement,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RolePlacement {
+    /// Before the name: "Kremlin spokesman Dmitry Peskov", "Putin's spokesman, Dmitry Peskov".
+    Before,
+    /// After the name: "Dmitry Peskov, a spokesman for the Kremlin".
+    After,
 }
 
 /// A person, organisation or place the draft talks about.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entity {
+    /// The fullest form of the name the draft uses, in its canonical spelling.
     pub name: String,
-    /// Indexes into [`Entities::mentions`].
+    pub kind: Kind,
+    /// Indexes into [`Entities::mentions`], in order.
     pub mentions: Vec<usize>,
+    /// Indexes into [`Entities::roles`].
+    pub roles: Vec<usize>,
+    /// The last name word ("Peskov"), or the only one.
+    pub surname: Option<WordId>,
+    /// First and middle names, in order.
+    pub given: Vec<WordId>,
+    pub gender: Gender,
+    /// Spellings of its words that the draft uses but that differ from the canonical one.
+    pub variants: Vec<WordId>,
+    /// Index into the configuration's registry, when the entity is a known one.
+    pub registry: Option<usize>,
 }
 
+impl Entity {
+    /// The mention that introduces the entity: the first with a first name, else the first.
+    pub fn first_full_mention(&self, entities: &Entities) -> Option<usize> {
+        self.mentions
+            .iter()
+            .copied()
+            .find(|&m| entities.name_words(m).count() > 1)
+            .or_else(|| self.mentions.first().copied())
+    }
+}
+
+/// Everything the draft says about names.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Entities {
+    pub words: Vec<NameWord>,
+    pub parts: Vec<Part>,
     pub mentions: Vec<Mention>,
+    pub candidates: Vec<Candidate>,
+    pub roles: Vec<Role>,
     pub entities: Vec<Entity>,
+    /// Spelling variants within the draft: each minority spelling and the canonical one.
+    pub variants: Vec<names::Variant>,
+    /// Quotations whose speaker is one of the entities.
+    pub quotes: Vec<AttributedQuote>,
+}
+
+/// A quotation the quotes analysis attributes to an entity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AttributedQuote {
+    /// Index into the analysis's quotes.
+    pub quote: usize,
+    pub entity: usize,
+    /// The first quoted piece, marks included.
+    pub span: Span,
+    /// The quoted words, all pieces joined.
+    pub text: Box<str>,
+}
+
+impl Entities {
+    pub fn parts_of(&self, mention: usize) -> &[Part] {
+        &self.parts[self.mentions[mention].parts.clone()]
+    }
+
+    /// The parts of a mention that are names (not initials, particles or suffixes).
+    pub fn name_words(&self, mention: usize) -> impl Iterator<Item = &Part> {
+        self.parts_of(mention)
+            .iter()
+            .filter(|p| matches!(p.kind, PartKind::Given | PartKind::Surname | PartKind::Alone))
+    }
+
+    pub fn word(&self, id: WordId) -> &NameWord {
+        &self.words[id as usize]
+    }
+
+    /// The word with this exact spelling.
+    pub fn find_word(&self, text: &str) -> Option<WordId> {
+        self.words.iter().position(|w| &*w.text == text).map(|i| i as WordId)
+    }
+
+    /// The mention whose name covers `offset`, if any.
+    pub fn mention_at(&self, offset: usize) -> Option<usize> {
+        let i = self.mentions.partition_point(|m| m.span.end <= offset);
+        (i < self.mentions.len() && self.mentions[i].span.contains(offset)).then_some(i)
+    }
+
+    /// The entity a mention or a title at `offset` refers to.
+    pub fn entity_at(&self, offset: usize) -> Option<usize> {
+        if let Some(m) = self.mention_at(offset) {
+            return Some(self.mentions[m].entity);
+        }
+        self.roles
+            .iter()
+            .find(|r| r.span.contains(offset))
+            .map(|r| self.mentions[r.mention].entity)
+    }
+
+    /// The entity a speaker span names: the last mention inside it ("Putin" in "Russian
+    /// President Vladimir Putin's spokesman" would be wrong, but the speaker span the quote
+    /// analysis gives is the name itself).
+    fn entity_in(&self, span: Span) -> Option<usize> {
+        let i = self.mentions.partition_point(|m| m.span.end <= span.start);
+        self.mentions[i..]
+            .iter()
+            .take_while(|m| m.span.start < span.end)
+            .last()
+            .map(|m| m.entity)
+    }
+}
+
+/// The capitalised words of a title that are not title words: "Iraqi" in "Iraqi Prime
+/// Minister", "Kremlin" in "spokesman for the Kremlin", "Putin" in "Putin's spokesman".
+fn qualifiers(text: &str, lex: &EntityLexicon) -> Vec<Box<str>> {
+    let mut out: Vec<Box<str>> = Vec::new();
+    for w in text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’')) {
+        let w = w.trim_end_matches("'s").trim_end_matches("’s");
+        if !w.chars().next().is_some_and(char::is_uppercase) || lex.stopwords.contains(w) || lex.roles.contains(w) {
+            continue;
+        }
+        if !out.iter().any(|q| &**q == w) {
+            out.push(w.into());
+        }
+    }
+    out
 }
 
 /// Find the names of a draft; link quotation speakers to the entities they name.
-pub fn extract(_ctx: &Context<'_>, _quotes: &mut [Quote]) -> Entities {
-    Entities::default()
+pub fn extract(ctx: &Context<'_>, quotes: &mut [Quote]) -> Entities {
+    let lex = &ctx.lexicon.entities;
+    let speakers: Vec<Span> = quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_ref())
+        .map(|s| s.antecedent.unwrap_or(s.span))
+        .collect();
+    let (mut ents, role_matches) = scan::mentions(ctx, lex, &speakers);
+    roles::attach(ctx, lex, &mut ents, &role_matches);
+    names::link_within(ctx.config, &mut ents);
+    coref::resolve(&mut ents);
+    coref::finish(ctx, lex, &mut ents);
+    for r in &mut ents.roles {
+        r.text = r.span.slice(ctx.source).into();
+        r.qualifiers = qualifiers(&r.text, lex);
+    }
+    for (i, q) in quotes.iter_mut().enumerate() {
+        let Some(s) = q.speaker.as_mut() else {
+            continue;
+        };
+        s.entity = ents.entity_in(s.antecedent.unwrap_or(s.span));
+        if let (Some(entity), Some(first)) = (s.entity, q.spans.first()) {
+            let text: Vec<&str> = q.spans.iter().map(|p| p.slice(ctx.source)).collect();
+            ents.quotes.push(AttributedQuote {
+                quote: i,
+                entity,
+                span: *first,
+                text: text.join(" … ").into(),
+            });
+        }
+    }
+    ents
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,6 +1,7 @@
-//! The command line: `check`, `explain`, `serve` (and, as it lands, `entities`).
+//! The command line: `check`, `explain`, `entities`, `serve`.
 
 pub mod check;
+pub mod entities;
 pub mod explain;
 pub mod report;
 pub mod walk;
@@ -42,6 +43,8 @@ pub enum Command {
         #[arg(long)]
         stdio: bool,
     },
+    /// List the people, organisations and places the drafts name: titles, spellings, quotes.
+    Entities(entities::EntitiesArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -104,6 +107,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Explain { rule } => explain::run(&rule),
         Command::Serve { stdio: _ } => crate::lsp::run_stdio(),
+        Command::Entities(args) => entities::run(&args),
     };
     ExitCode::from(code)
 }

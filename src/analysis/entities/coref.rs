@@ -1,0 +1,223 @@
+//! Which mentions name the same entity, and what kind of entity it is.
+//!
+//! Mentions are read in order. A full name ("Dmitry Peskov") joins an earlier entity with
+//! the same surname and the same first name, or one that so far had no first name; otherwise
+//! it starts a new entity, so "Gordon Brown" and "Nick Brown" stay two people. A single word
+//! ("Peskov", "Mr Abbas") joins the latest entity with that surname (of a compatible gender),
+//! else the only entity with that first name ("Sonia" after "Sonia O'Sullivan"), else the
+//! entity whose surname it is without its article ("Sudani" after "Al-Sudani"). Spelling
+//! variants found by the name check count as their canonical spelling here, so "Mr Blaer"
+//! joins "Tony Blair".
+
+use crate::analysis::names::fasthash::FastMap as HashMap;
+
+use super::{Entities, Entity, EntityLexicon, Gender, Kind, PartKind, WordId};
+use crate::analysis::Context;
+
+/// Build the entities from the mentions.
+pub(super) fn resolve(ents: &mut Entities) {
+    let canonical: HashMap<WordId, WordId> = ents
+        .variants
+        .iter()
+        .filter_map(|v| v.canonical_word().map(|c| (v.word, c)))
+        .collect();
+    let canon = |w: WordId| canonical.get(&w).copied().unwrap_or(w);
+    let mut by_surname: HashMap<WordId, Vec<usize>> = HashMap::default();
+    let mut by_given: HashMap<WordId, Vec<usize>> = HashMap::default();
+    let mut by_core: HashMap<Box<str>, Vec<usize>> = HashMap::default();
+    let mut entities: Vec<Entity> = Vec::new();
+    for m in 0..ents.mentions.len() {
+        let gender = ents.mentions[m].gender;
+        let mut given: Vec<WordId> = Vec::new();
+        let mut surname = None;
+        for p in ents.parts_of(m) {
+            match p.kind {
+                PartKind::Given => given.push(canon(p.word)),
+                PartKind::Surname | PartKind::Alone => surname = Some(canon(p.word)),
+                _ => {}
+            }
+        }
+        let Some(surname) = surname else {
+            continue;
+        };
+        let same_surname = by_surname.get(&surname).map(Vec::as_slice).unwrap_or_default();
+        let found = if given.is_empty() {
+            // The most recently mentioned of the entities with this surname.
+            let latest = same_surname
+                .iter()
+                .copied()
+                .filter(|&e| entities[e].gender.compatible(gender))
+                .max_by_key(|&e| entities[e].mentions.last().copied());
+            latest
+                .or_else(|| {
+                    // A first name alone refers to the only person introduced with it.
+                    let with_given = by_given.get(&surname)?;
+                    (with_given.iter().all(|&e| e == with_given[0])).then(|| with_given[0])
+                })
+                .or_else(|| {
+                    let core = ents.word(surname).spelling.core();
+                    let same = by_core.get(core)?;
+                    same.last().copied()
+                })
+                .filter(|&e| entities[e].gender.compatible(gender))
+        } else {
+            same_surname.iter().rev().copied().find(|&e| {
+                let ent = &entities[e];
+                ent.gender.compatible(gender) && (ent.given.is_empty() || ent.given[0] == given[0])
+            })
+        };
+        let e = match found {
+            Some(e) => e,
+            None => {
+                let e = entities.len();
+                entities.push(Entity {
+                    name: String::new(),
+                    kind: Kind::Other,
+                    mentions: Vec::new(),
+                    roles: Vec::new(),
+                    surname: Some(surname),
+                    given: Vec::new(),
+                    gender: Gender::Unknown,
+                    variants: Vec::new(),
+                    registry: None,
+                });
+                by_surname.entry(surname).or_default().push(e);
+                let core: Box<str> = ents.word(surname).spelling.core().into();
+                let list = by_core.entry(core).or_default();
+                if list.last() != Some(&e) {
+                    list.push(e);
+                }
+                e
+            }
+        };
+        let ent = &mut entities[e];
+        if ent.given.is_empty() && !given.is_empty() {
+            ent.given = given.clone();
+            by_given.entry(given[0]).or_default().push(e);
+        }
+        if ent.gender == Gender::Unknown {
+            ent.gender = gender;
+        }
+        ent.mentions.push(m);
+        ents.mentions[m].entity = e;
+    }
+    ents.entities = entities;
+}
+
+/// Names, kinds, roles and the variants each entity is written with.
+pub(super) fn finish(ctx: &Context<'_>, lex: &EntityLexicon, ents: &mut Entities) {
+    for (i, r) in ents.roles.iter().enumerate() {
+        let e = ents.mentions[r.mention].entity;
+        if let Some(ent) = ents.entities.get_mut(e) {
+            ent.roles.push(i);
+        }
+    }
+    let mut with_variant: Vec<(usize, WordId)> = Vec::new();
+    for v in &ents.variants {
+        for &m in &ents.word(v.word).mentions {
+            with_variant.push((ents.mentions[m as usize].entity, v.word));
+        }
+    }
+    for (e, word) in with_variant {
+        if let Some(ent) = ents.entities.get_mut(e)
+            && !ent.variants.contains(&word)
+        {
+            ent.variants.push(word);
+        }
+    }
+    let canonical: HashMap<WordId, &str> = ents
+        .variants
+        .iter()
+        .filter_map(|v| Some((v.word, v.canonical_text(ents)?)))
+        .collect();
+    let mut names = Vec::with_capacity(ents.entities.len());
+    for ent in &ents.entities {
+        names.push(name_of(ents, ent, &canonical));
+    }
+    let kinds: Vec<Kind> = ents.entities.iter().map(|e| kind_of(ctx, lex, ents, e)).collect();
+    for ((ent, name), kind) in ents.entities.iter_mut().zip(names).zip(kinds) {
+        ent.name = name;
+        ent.kind = kind;
+    }
+    for (i, reg) in ctx.config.registry.iter().enumerate() {
+        for ent in ents.entities.iter_mut() {
+            if ent.registry.is_none() && registry_matches(&reg.name, &reg.aliases, &ent.name) {
+                ent.registry = Some(i);
+                ent.kind = reg.kind.into();
+            }
+        }
+    }
+}
+
+/// The fullest mention's words, each in its canonical spelling.
+fn name_of(ents: &Entities, ent: &Entity, canonical: &HashMap<WordId, &str>) -> String {
+    let best = ent
+        .mentions
+        .iter()
+        .copied()
+        .max_by_key(|&m| (ents.name_words(m).count(), std::cmp::Reverse(m)))
+        .unwrap_or(0);
+    let mut name = String::new();
+    for p in ents.parts_of(best) {
+        if !name.is_empty() {
+            name.push(' ');
+        }
+        match canonical.get(&p.word) {
+            Some(c) => name.push_str(c),
+            None => name.push_str(&ents.word(p.word).text),
+        }
+    }
+    name
+}
+
+/// A registry entity matches a draft's entity named by its full name, an alias, or the
+/// full name's last word (its surname).
+fn registry_matches(name: &str, aliases: &[String], found: &str) -> bool {
+    let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+    same(name, found)
+        || aliases.iter().any(|a| same(a, found))
+        || name.rsplit(' ').next().is_some_and(|last| same(last, found))
+}
+
+/// What the draft says the entity is.
+fn kind_of(ctx: &Context<'_>, lex: &EntityLexicon, ents: &Entities, ent: &Entity) -> Kind {
+    let text = ctx.text;
+    let mut multiword = false;
+    let mut alone = false;
+    for &m in &ent.mentions {
+        let mention = &ents.mentions[m];
+        if mention.honorific.is_some() {
+            return Kind::Person;
+        }
+        let words = ents.name_words(m).count();
+        multiword |= words > 1;
+        alone |= words == 1;
+        for p in ents.parts_of(m) {
+            let w = p.span.slice(text);
+            if lex.org_words.contains(w) {
+                return Kind::Organization;
+            }
+        }
+    }
+    // Titles and roles are held by people.
+    if !ent.roles.is_empty() {
+        return Kind::Person;
+    }
+    let Some(first) = ent.mentions.first() else {
+        return Kind::Other;
+    };
+    let name = ents.mentions[*first].span.slice(text);
+    if lex.places.contains(name) {
+        return Kind::Place;
+    }
+    let all_caps = name.chars().all(|c| !c.is_lowercase());
+    if all_caps {
+        return Kind::Organization;
+    }
+    // People are introduced by full name and then called by surname; places and
+    // organisations are not shortened to their last word.
+    if multiword && alone && ent.given.len() <= 3 {
+        return Kind::Person;
+    }
+    Kind::Other
+}

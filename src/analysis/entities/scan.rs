@@ -1,0 +1,754 @@
+//! Runs of capitalised words become mentions (or candidates).
+//!
+//! One linear pass over each sentence's tokens collects runs: capitalised words, particles
+//! between them ("bin", "van", "de"), initials with their full stop, honorifics with theirs.
+//! A possessive ends a run ("Putin's spokesman"). Each run is then trimmed: a title inside
+//! it ("Iraqi Prime Minister …") or just before it ("spokesman Dmitry Peskov") is split off,
+//! leading function words go ("The Kremlin"), an honorific is noted, acronyms stand alone.
+//!
+//! A capital at the start of a sentence, a quotation or a title-case headline is no evidence
+//! of a name. Such words are kept as mentions only when the draft writes them as names
+//! elsewhere (or an honorific, a title or a quotation's attribution vouches for them); a word
+//! the draft also writes in lower case is dropped; the rest become candidates.
+
+use crate::analysis::names::fasthash::{FastMap as HashMap, FastSet as HashSet};
+use std::ops::Range;
+
+use super::{Candidate, Entities, EntityLexicon, Gender, Mention, NameWord, Part, PartKind, WordId};
+use crate::analysis::Context;
+use crate::analysis::lexicon::PhraseMatch;
+use crate::analysis::names::spelling::{Spelling, identity};
+use crate::text::Span;
+use crate::text::segment::{Token, TokenKind};
+
+/// What a token can be inside a name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    /// Starts with a capital: "Peskov", "O’Brien", "McIlroy", or a particle prefix glued to
+    /// a capitalised word: "al-Sudani".
+    Cap,
+    /// Two or more capitals and nothing else: "UN", "NATO", "PM".
+    Acronym,
+    /// A single capital letter (an initial when a full stop follows).
+    Letter,
+    /// A lower-case name particle: "bin", "van", "de".
+    Particle,
+    Other,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum RawKind {
+    Word,
+    Acronym,
+    Initial,
+    Particle,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct RawPart {
+    span: Span,
+    kind: RawKind,
+}
+
+/// A title found in or before a run.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Title {
+    pub span: Span,
+    pub phrase: usize,
+}
+
+/// A run, trimmed, waiting for the draft-wide evidence that decides what it is.
+#[derive(Clone, Debug)]
+struct Pending {
+    parts: Range<usize>,
+    honorific: Option<(Span, Gender)>,
+    title: Option<Title>,
+    /// The first part's capital is no evidence: it starts a sentence or a quotation.
+    initial: bool,
+    /// Every part sits in a title-case headline.
+    headline: bool,
+    /// A role follows in an appositive: "Peskov, a spokesman for the Kremlin".
+    appositive: bool,
+}
+
+impl Pending {
+    fn vouched(&self) -> bool {
+        self.honorific.is_some() || self.title.is_some() || self.appositive
+    }
+}
+
+/// The text of a token without a possessive ending.
+fn stem(text: &str) -> &str {
+    for end in ["'s", "’s"] {
+        if let Some(s) = text.strip_suffix(end)
+            && !s.is_empty()
+        {
+            return s;
+        }
+    }
+    text
+}
+
+fn shape(text: &str, lex: &EntityLexicon) -> Shape {
+    let bytes = text.as_bytes();
+    let Some(&b0) = bytes.first() else {
+        return Shape::Other;
+    };
+    // Most tokens are lower-case ASCII words: decide them from bytes, without hashing.
+    if b0.is_ascii_lowercase() {
+        if bytes.len() <= lex.longest_particle && lex.is_particle(text) {
+            return Shape::Particle;
+        }
+        if let Some(h) = bytes.iter().position(|&b| b == b'-')
+            && lex.is_particle(&text[..h])
+            && bytes.get(h + 1).is_some_and(u8::is_ascii_uppercase)
+        {
+            return Shape::Cap;
+        }
+        return Shape::Other;
+    }
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return Shape::Other;
+    };
+    if first.is_uppercase() {
+        if chars.clone().next().is_none() {
+            return Shape::Letter;
+        }
+        let acronym = if text.is_ascii() {
+            bytes[1..]
+                .iter()
+                .all(|&b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'.' || b == b'&')
+        } else {
+            chars.all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '&')
+        };
+        return if acronym { Shape::Acronym } else { Shape::Cap };
+    }
+    if first.is_lowercase()
+        && let Some((head, rest)) = text.split_once(['-', '‐', '‑'])
+        && lex.is_particle(head)
+        && rest.chars().next().is_some_and(char::is_uppercase)
+    {
+        return Shape::Cap;
+    }
+    Shape::Other
+}
+
+fn is_opening(c: char) -> bool {
+    // A dash or a bracket does not call for a capital; these do.
+    matches!(c, '“' | '‘' | '"' | '\'' | '«' | ':' | '*' | '•')
+}
+
+/// A paragraph where most words are capitalised is a headline or a byline; its capitals say
+/// nothing about names.
+fn is_headline(text: &str, tokens: &[Token]) -> bool {
+    let (mut words, mut caps) = (0usize, 0usize);
+    for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        words += 1;
+        caps += usize::from(t.is_capitalized(text));
+    }
+    words > 0 && caps * 10 >= words * 7
+}
+
+/// Scan the draft: its mentions and candidates, words interned, parts filled in. Entities,
+/// roles and part kinds are filled in by the later steps.
+pub(super) fn mentions(ctx: &Context<'_>, lex: &EntityLexicon, speakers: &[Span]) -> (Entities, Vec<PhraseMatch>) {
+    let text = ctx.text;
+    let seg = ctx.segments;
+    let roles = lex.find_roles(text);
+    let mut raw: Vec<RawPart> = Vec::new();
+    let mut pending: Vec<Pending> = Vec::new();
+    for para in &seg.paragraphs {
+        let ptoks = &seg.tokens
+            [seg.sentences[para.sentences.start].tokens.start..seg.sentences[para.sentences.end - 1].tokens.end];
+        let headline = is_headline(text, ptoks);
+        for sentence in seg.paragraph_sentences(para) {
+            let toks = seg.sentence_tokens(sentence);
+            scan_sentence(text, lex, toks, headline, &roles, &mut raw, &mut pending);
+        }
+    }
+    (resolve(ctx, lex, &raw, &pending, speakers), roles)
+}
+
+/// Collect the runs of one sentence.
+fn scan_sentence(
+    text: &str,
+    lex: &EntityLexicon,
+    toks: &[Token],
+    headline: bool,
+    roles: &[PhraseMatch],
+    raw: &mut Vec<RawPart>,
+    pending: &mut Vec<Pending>,
+) {
+    // The index of the first word after an opening: the sentence start, a quotation mark, a colon.
+    let mut opener = 0;
+    while opener < toks.len() && toks[opener].kind == TokenKind::Punct {
+        opener += 1;
+    }
+    let mut i = 0;
+    while i < toks.len() {
+        let tok = toks[i];
+        if i > 0 && toks[i - 1].punct(text).is_some_and(is_opening) && tok.kind == TokenKind::Word {
+            opener = i;
+        }
+        let sh = if tok.kind == TokenKind::Word {
+            shape(tok.text(text), lex)
+        } else {
+            Shape::Other
+        };
+        let starts = match sh {
+            Shape::Cap | Shape::Acronym => true,
+            Shape::Letter => initial_dot(text, toks, i),
+            Shape::Particle => toks
+                .get(i + 1)
+                .is_some_and(|n| n.kind == TokenKind::Word && shape(n.text(text), lex) == Shape::Cap),
+            Shape::Other => false,
+        };
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let first = raw.len();
+        let mut j = i;
+        let mut honorific: Option<(Span, Gender)> = None;
+        while j < toks.len() {
+            let t = toks[j];
+            if t.kind != TokenKind::Word {
+                break;
+            }
+            // In a title-case block each line is its own item (a byline, a list of names).
+            if headline && j > i && text[toks[j - 1].span.end..t.span.start].contains(['\n', '\r']) {
+                break;
+            }
+            let word = t.text(text);
+            let s = stem(word);
+            match shape(word, lex) {
+                Shape::Cap => {
+                    // An honorific (and its full stop) at the start of the run.
+                    if raw.len() == first
+                        && honorific.is_none()
+                        && let Some(g) = lex.honorific(word)
+                    {
+                        honorific = Some((t.span, g));
+                        j += 1;
+                        if toks
+                            .get(j)
+                            .is_some_and(|d| d.punct(text) == Some('.') && d.span.start == t.span.end)
+                        {
+                            j += 1;
+                        }
+                        continue;
+                    }
+                    raw.push(RawPart {
+                        span: Span::new(t.span.start, t.span.start + s.len()),
+                        kind: RawKind::Word,
+                    });
+                    j += 1;
+                    if s.len() != word.len() {
+                        break;
+                    }
+                }
+                Shape::Acronym => {
+                    raw.push(RawPart {
+                        span: Span::new(t.span.start, t.span.start + s.len()),
+                        kind: RawKind::Acronym,
+                    });
+                    j += 1;
+                    if s.len() != word.len() {
+                        break;
+                    }
+                }
+                Shape::Letter if initial_dot(text, toks, j) => {
+                    raw.push(RawPart {
+                        span: Span::new(t.span.start, toks[j + 1].span.end),
+                        kind: RawKind::Initial,
+                    });
+                    j += 2;
+                }
+                Shape::Particle
+                    if toks.get(j + 1).is_some_and(|n| {
+                        n.kind == TokenKind::Word && matches!(shape(n.text(text), lex), Shape::Cap | Shape::Particle)
+                    }) =>
+                {
+                    raw.push(RawPart {
+                        span: t.span,
+                        kind: RawKind::Particle,
+                    });
+                    j += 1;
+                }
+                _ => break,
+            }
+        }
+        // A particle never ends a name.
+        while raw.len() > first && raw[raw.len() - 1].kind == RawKind::Particle {
+            raw.pop();
+        }
+        let run_start_tok = i;
+        i = j.max(i + 1);
+        if raw.len() == first {
+            continue;
+        }
+        let parts = first..raw.len();
+        let initial = run_start_tok == opener && honorific.is_none();
+        let before = pending.len();
+        split_run(
+            text,
+            lex,
+            toks,
+            run_start_tok,
+            parts,
+            honorific,
+            initial,
+            headline,
+            roles,
+            raw,
+            pending,
+        );
+        // A role in an appositive vouches for a name even at a sentence start.
+        if pending.len() > before
+            && toks.get(j).is_some_and(|t| t.punct(text) == Some(','))
+            && let Some(p) = pending.last_mut()
+        {
+            let from = toks.get(j + 1).map_or(usize::MAX, |t| t.span.start);
+            let to = toks.get(j + 4).unwrap_or(&toks[toks.len() - 1]).span.end;
+            let i = roles.partition_point(|m| m.span.start < from);
+            p.appositive = roles.get(i).is_some_and(|m| m.span.start < to);
+        }
+    }
+}
+
+/// A capital letter followed by a full stop: an initial ("W." in "George W. Bush").
+fn initial_dot(text: &str, toks: &[Token], i: usize) -> bool {
+    toks.get(i + 1)
+        .is_some_and(|d| d.punct(text) == Some('.') && d.span.start == toks[i].span.end)
+        && toks.get(i + 2).is_some_and(|n| n.kind == TokenKind::Word)
+}
+
+/// "spokesperson for", "head of": the name after such a role is its object, not its holder.
+fn takes_object(phrase: &str) -> bool {
+    phrase.ends_with(" for") || phrase.ends_with(" of")
+}
+
+/// The role match that ends exactly at `end`, if any.
+fn role_ending_at(roles: &[PhraseMatch], end: usize) -> Option<PhraseMatch> {
+    let i = roles.partition_point(|m| m.span.end < end);
+    roles.get(i).copied().filter(|m| m.span.end == end)
+}
+
+/// Trim a run into zero or more pending mentions.
+#[allow(clippy::too_many_arguments)]
+fn split_run(
+    text: &str,
+    lex: &EntityLexicon,
+    toks: &[Token],
+    run_start_tok: usize,
+    parts: Range<usize>,
+    mut honorific: Option<(Span, Gender)>,
+    mut initial: bool,
+    headline: bool,
+    roles: &[PhraseMatch],
+    raw: &[RawPart],
+    pending: &mut Vec<Pending>,
+) {
+    let mut start = parts.start;
+    let end = parts.end;
+    // A title inside the run or just before it: the name is what follows the last one.
+    let mut title: Option<Title> = None;
+    for k in (start..end).rev() {
+        let boundary_end = if k == start {
+            // Before the run: a role followed only by blanks ("spokesman Dmitry Peskov").
+            let Some(prev) = run_start_tok.checked_sub(1) else {
+                break;
+            };
+            if honorific.is_some() {
+                break;
+            }
+            toks[prev].span.end
+        } else {
+            raw[k - 1].span.end
+        };
+        // Tokens are adjacent, so a role ending at the previous token is separated from the
+        // run by blanks only.
+        if let Some(m) = role_ending_at(roles, boundary_end)
+            && !takes_object(m.span.slice(text))
+        {
+            let span = extend_title(text, lex, toks, m.span);
+            title = Some(Title { span, phrase: m.index });
+            start = k;
+            initial = false;
+            break;
+        }
+    }
+    // Leading function words, days and months: "The Kremlin", "On Tuesday Putin".
+    if title.is_none() {
+        while start < end && raw[start].kind == RawKind::Word && {
+            let w = raw[start].span.slice(text);
+            lex.stopwords.contains(w) || lex.calendar.contains(w)
+        } {
+            start += 1;
+            initial = false;
+        }
+    }
+    // An honorific after a title: "Prime Minister Mr Blair" is rare but harmless.
+    if honorific.is_none()
+        && start < end
+        && let Some(g) = lex.honorific(raw[start].span.slice(text))
+        && start + 1 < end
+    {
+        honorific = Some((raw[start].span, g));
+        start += 1;
+        initial = false;
+    }
+    if start >= end {
+        return;
+    }
+    // Only common words and titles ("Russian President", "Prime Minister"): no name.
+    let in_role = |k: usize| {
+        let i = roles.partition_point(|m| m.span.end <= raw[k].span.start);
+        roles.get(i).is_some_and(|m| m.span.encloses(raw[k].span))
+    };
+    if (start..end).all(|k| match raw[k].kind {
+        RawKind::Word => lex.is_common(raw[k].span.slice(text)) || in_role(k),
+        RawKind::Acronym => false,
+        RawKind::Initial | RawKind::Particle => true,
+    }) {
+        return;
+    }
+    // Acronyms stand alone ("US Middle East policy" → US, Middle East).
+    let mut seg_start = start;
+    let mut first_segment = true;
+    for k in start..=end {
+        let boundary = k == end || raw[k].kind == RawKind::Acronym;
+        if !boundary {
+            continue;
+        }
+        if k > seg_start {
+            push_pending(
+                text,
+                lex,
+                seg_start..k,
+                raw,
+                if first_segment { honorific } else { None },
+                if first_segment { title } else { None },
+                initial && seg_start == start,
+                headline,
+                pending,
+            );
+            first_segment = false;
+        }
+        if k < end {
+            // Capitals are an acronym's spelling, not a sentence's: evidence wherever it stands.
+            pending.push(Pending {
+                parts: k..k + 1,
+                honorific: None,
+                title: None,
+                initial: false,
+                headline: false,
+                appositive: false,
+            });
+            first_segment = false;
+        }
+        seg_start = k + 1;
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_pending(
+    text: &str,
+    lex: &EntityLexicon,
+    mut parts: Range<usize>,
+    raw: &[RawPart],
+    honorific: Option<(Span, Gender)>,
+    title: Option<Title>,
+    initial: bool,
+    headline: bool,
+    pending: &mut Vec<Pending>,
+) {
+    // Initials and particles cannot start a name without a word after them.
+    while parts.start < parts.end && raw[parts.end - 1].kind != RawKind::Word {
+        parts.end -= 1;
+    }
+    if parts.is_empty() {
+        return;
+    }
+    let words = parts.clone().filter(|&k| raw[k].kind == RawKind::Word);
+    if words.clone().all(|k| lex.is_common(raw[k].span.slice(text))) && honorific.is_none() {
+        return;
+    }
+    pending.push(Pending {
+        parts,
+        honorific,
+        title,
+        initial,
+        headline,
+        appositive: false,
+    });
+}
+
+/// Widen a title backwards over what qualifies it: "Kremlin spokesman", "Iraqi Prime
+/// Minister", "former chief executive", "Putin's spokesman".
+fn extend_title(text: &str, lex: &EntityLexicon, toks: &[Token], role: Span) -> Span {
+    let mut i = toks.partition_point(|t| t.span.start < role.start);
+    let mut start = role.start;
+    let mut taken = 0;
+    while i > 0 && taken < 4 {
+        let t = toks[i - 1];
+        if t.kind != TokenKind::Word {
+            break;
+        }
+        let w = t.text(text);
+        let lower_modifier = lex.modifiers.contains(w) || lex.modifiers.contains(w.to_lowercase().as_str());
+        let capital = t.is_capitalized(text) && !lex.stopwords.contains(w) && !lex.calendar.contains(w);
+        if !(lower_modifier || capital) {
+            break;
+        }
+        start = t.span.start;
+        taken += 1;
+        i -= 1;
+    }
+    Span::new(start, role.end)
+}
+
+struct Interner<'l, 't> {
+    lex: &'l EntityLexicon,
+    /// Keys borrow the draft's text (an article's capital folded is the only owned key).
+    map: HashMap<std::borrow::Cow<'t, str>, WordId>,
+    words: Vec<NameWord>,
+}
+
+impl<'t> Interner<'_, 't> {
+    fn intern(&mut self, text: &'t str) -> WordId {
+        let key = identity(text);
+        if let Some(&id) = self.map.get(key.as_ref()) {
+            return id;
+        }
+        let id = self.words.len() as WordId;
+        self.words.push(NameWord {
+            text: text.into(),
+            spelling: Spelling::new(text),
+            mentions: Vec::new(),
+            candidates: Vec::new(),
+            common: false,
+            org: false,
+        });
+        self.map.insert(key, id);
+        id
+    }
+}
+
+/// Decide each pending run with what the whole draft says, and build the mentions.
+fn resolve(
+    ctx: &Context<'_>,
+    lex: &EntityLexicon,
+    raw: &[RawPart],
+    pending: &[Pending],
+    speakers: &[Span],
+) -> Entities {
+    let text = ctx.text;
+    // Every capitalised word of a run, and whether the draft writes it as a name where a
+    // capital is evidence (not only at a sentence start or in a headline).
+    let mut seen: HashMap<&str, bool> = HashMap::default();
+    for p in pending {
+        let skip = usize::from(p.initial && !p.vouched());
+        for (i, k) in p.parts.clone().enumerate() {
+            if raw[k].kind == RawKind::Word {
+                let is_strong = !p.headline && i >= skip;
+                let e = seen.entry(raw[k].span.slice(text)).or_insert(false);
+                *e |= is_strong;
+            }
+        }
+    }
+    let strong = |w: &str| seen.get(w).copied().unwrap_or(false);
+    // Which of them the draft also writes in lower case: common words, not names (and, for
+    // the spelling check, words that may be spelled alike by chance).
+    let lowercase = lowercase_uses(ctx, &seen);
+
+    let mut out = Interner {
+        lex,
+        map: HashMap::default(),
+        words: Vec::new(),
+    };
+    let mut ents = Entities::default();
+    let spoken = |span: Span| speakers.iter().any(|s| s.overlaps(span));
+    for p in pending {
+        let first = raw[p.parts.start];
+        let whole = Span::new(first.span.start, raw[p.parts.end - 1].span.end);
+        let evidence = p.vouched() || spoken(whole);
+        let is_strong = |k: usize| raw[k].kind != RawKind::Word || strong(raw[k].span.slice(text));
+        let mut parts = p.parts.clone();
+        let mut weak = false;
+        if p.headline && !evidence {
+            if parts.clone().all(is_strong) {
+                weak = true;
+            } else {
+                // Single words of the headline that are names elsewhere.
+                for k in parts.clone().filter(|&k| raw[k].kind == RawKind::Word) {
+                    let w = raw[k].span.slice(text);
+                    if strong(w) {
+                        add_mention(&mut out, &mut ents, text, raw, k..k + 1, None, true);
+                    } else if !lowercase.contains(&NoCase(w)) && !lex.is_common(w) {
+                        add_candidate(&mut out, &mut ents, raw[k].span, text, true);
+                    }
+                }
+                continue;
+            }
+        } else if p.initial && !evidence {
+            let w = first.span.slice(text);
+            let known = strong(w);
+            if parts.len() == 1 {
+                if known {
+                    weak = true;
+                } else {
+                    if first.kind == RawKind::Word && !lowercase.contains(&NoCase(w)) && !lex.is_common(w) {
+                        add_candidate(&mut out, &mut ents, first.span, text, false);
+                    }
+                    continue;
+                }
+            } else if !known && lowercase.contains(&NoCase(w)) {
+                // "Shares Fiat"-like runs: the first word is a common word.
+                parts.start += 1;
+            }
+        }
+        let m = add_mention(&mut out, &mut ents, text, raw, parts, p.honorific, weak);
+        if let Some(m) = m
+            && let Some(t) = p.title
+        {
+            ents.roles.push(super::Role {
+                span: t.span,
+                text: Box::default(),
+                qualifiers: Vec::new(),
+                head: lex.role_canonical(t.phrase).into(),
+                mention: m,
+                placement: super::RolePlacement::Before,
+            });
+        }
+    }
+    for w in &mut out.words {
+        w.common = lex.is_common(&w.text) || lowercase.contains(&NoCase(&w.text));
+        w.org = w.text.split(['-', '‐', '‑']).any(|seg| lex.org_words.contains(seg));
+    }
+    ents.words = out.words;
+    ents
+}
+
+/// Add a mention made of `raw[parts]`; its index, or `None` when nothing of a name is left.
+fn add_mention<'t>(
+    out: &mut Interner<'_, 't>,
+    ents: &mut Entities,
+    text: &'t str,
+    raw: &[RawPart],
+    parts: Range<usize>,
+    honorific: Option<(Span, Gender)>,
+    weak: bool,
+) -> Option<usize> {
+    if parts.is_empty() {
+        return None;
+    }
+    let lex = out.lex;
+    let words = || {
+        parts
+            .clone()
+            .filter(|&k| matches!(raw[k].kind, RawKind::Word | RawKind::Acronym))
+    };
+    let suffix = |k: usize| raw[k].span.len() <= 3 && lex.suffixes.contains(raw[k].span.slice(text));
+    let surname = words().rev().find(|&k| !suffix(k)).or(words().next_back());
+    let named = words().filter(|&k| !suffix(k)).count();
+    let m = ents.mentions.len();
+    let first_part = ents.parts.len();
+    for k in parts.clone() {
+        let r = raw[k];
+        let kind = match r.kind {
+            RawKind::Initial => PartKind::Initial,
+            RawKind::Particle => PartKind::Particle,
+            _ if suffix(k) && Some(k) != surname => PartKind::Suffix,
+            _ if named <= 1 => PartKind::Alone,
+            _ if Some(k) == surname => PartKind::Surname,
+            _ => PartKind::Given,
+        };
+        let word = out.intern(r.span.slice(text));
+        if matches!(kind, PartKind::Given | PartKind::Surname | PartKind::Alone) {
+            let uses = &mut out.words[word as usize].mentions;
+            if uses.last() != Some(&(m as u32)) {
+                uses.push(m as u32);
+            }
+        }
+        ents.parts.push(Part {
+            span: r.span,
+            word,
+            kind,
+        });
+    }
+    ents.mentions.push(Mention {
+        span: Span::new(raw[parts.start].span.start, raw[parts.end - 1].span.end),
+        entity: usize::MAX,
+        parts: first_part..ents.parts.len(),
+        honorific: honorific.map(|h| h.0),
+        gender: honorific.map_or(Gender::Unknown, |h| h.1),
+        weak,
+    });
+    Some(m)
+}
+
+fn add_candidate<'t>(out: &mut Interner<'_, 't>, ents: &mut Entities, span: Span, text: &'t str, listed: bool) {
+    let word = out.intern(span.slice(text));
+    out.words[word as usize].candidates.push(ents.candidates.len() as u32);
+    ents.candidates.push(Candidate { span, word, listed });
+}
+
+/// Which of `words` (lower-cased) the draft writes in lower case somewhere.
+/// A word compared and hashed ignoring ASCII case, so capitalised words can be looked up
+/// by their lower-case uses without allocating.
+#[derive(Clone, Copy, Debug)]
+struct NoCase<'a>(&'a str);
+
+impl PartialEq for NoCase<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.eq_ignore_ascii_case(other.0)
+    }
+}
+
+impl Eq for NoCase<'_> {}
+
+impl std::hash::Hash for NoCase<'_> {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        let mut buf = [0u8; 32];
+        for chunk in self.0.as_bytes().chunks(32) {
+            let n = chunk.len();
+            buf[..n].copy_from_slice(chunk);
+            buf[..n].make_ascii_lowercase();
+            h.write(&buf[..n]);
+        }
+    }
+}
+
+/// Which of the capitalised `words` the draft also writes in lower case.
+fn lowercase_uses<'a>(ctx: &Context<'a>, words: &HashMap<&str, bool>) -> HashSet<NoCase<'a>> {
+    let mut found = HashSet::default();
+    if words.is_empty() {
+        return found;
+    }
+    // A cheap filter before hashing: the first two bytes and the length of the words sought
+    // (a bit per length for each pair of first bytes, folded into 1,024 slots).
+    let slot = |w: &[u8]| {
+        (usize::from(w[0].to_ascii_lowercase()) * 31 + usize::from(w.get(1).unwrap_or(&0).to_ascii_lowercase())) & 1023
+    };
+    let mut filter = [0u64; 1024];
+    let sought: HashSet<NoCase<'_>> = words.keys().map(|w| NoCase(w)).collect();
+    for w in words.keys() {
+        filter[slot(w.as_bytes())] |= 1 << w.len().min(63);
+    }
+    for t in &ctx.segments.tokens {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let w = stem(t.text(ctx.text));
+        let b = w.as_bytes();
+        if !b[0].is_ascii_lowercase() && b[0].is_ascii() || filter[slot(b)] & (1 << w.len().min(63)) == 0 {
+            continue;
+        }
+        if sought.contains(&NoCase(w)) {
+            found.insert(NoCase(w));
+        }
+    }
+    found
+}

@@ -1,0 +1,140 @@
+//! The cross-draft index of name spellings.
+//!
+//! Every spelling any draft uses in a name is interned once for the workspace, with the
+//! drafts (and the draft's word) that use it. Spellings are filed under blocking keys (the
+//! skeleton and the one-letter deletions, see [`Spelling::block_keys`]); a new spelling is
+//! compared only with the spellings that share a key, once, and the close ones are
+//! remembered on both sides. Nothing is ever compared pairwise across the folder, and a
+//! keystroke in one draft touches only that draft's postings.
+
+use crate::analysis::entities::{Entities, WordId};
+use crate::analysis::names::fasthash::FastMap;
+use crate::analysis::names::spelling::{Closeness, Spelling, compare, identity};
+use crate::analysis::names::{case_only, checkable, first_full_use};
+
+/// Index of a spelling in [`NameIndex::entries`].
+pub type SpellingId = u32;
+/// Index of a draft in the workspace's slots.
+pub type DraftId = u32;
+
+/// One draft's use of a spelling.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Posting {
+    pub draft: DraftId,
+    pub word: WordId,
+    /// Written as a name in a sentence (not only as a doubtful capital).
+    pub strong: bool,
+    /// Where the draft first writes it in a full name (`usize::MAX` if never), and at all.
+    pub first_full: usize,
+    pub first: usize,
+}
+
+#[derive(Clone, Debug)]
+pub struct SpellingEntry {
+    /// The spelling as first written.
+    pub text: Box<str>,
+    pub spelling: Spelling,
+    /// Drafts that use it, by draft id.
+    pub postings: Vec<Posting>,
+    /// Spellings close enough to be variants, with how close.
+    pub close: Vec<(SpellingId, Closeness)>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct NameIndex {
+    ids: FastMap<Box<str>, SpellingId>,
+    pub entries: Vec<SpellingEntry>,
+    blocks: FastMap<u64, Vec<SpellingId>>,
+}
+
+impl NameIndex {
+    pub fn get(&self, id: SpellingId) -> &SpellingEntry {
+        &self.entries[id as usize]
+    }
+
+    pub fn find(&self, text: &str) -> Option<SpellingId> {
+        self.ids.get(identity(text).as_ref()).copied()
+    }
+
+    /// File a draft's spellings; the spelling id of each of its words (`None` for words the
+    /// spelling check ignores).
+    pub fn add_draft(&mut self, draft: DraftId, ents: &Entities) -> Vec<Option<SpellingId>> {
+        let mut out = Vec::with_capacity(ents.words.len());
+        for (w, word) in ents.words.iter().enumerate() {
+            let w = w as WordId;
+            if !checkable(ents, w) {
+                out.push(None);
+                continue;
+            }
+            let id = self.intern(&word.text, &word.spelling);
+            let (first_full, first) = first_full_use(ents, w);
+            let postings = &mut self.entries[id as usize].postings;
+            let at = postings.partition_point(|p| p.draft < draft);
+            postings.insert(
+                at,
+                Posting {
+                    draft,
+                    word: w,
+                    strong: !word.mentions.is_empty(),
+                    first_full,
+                    first,
+                },
+            );
+            out.push(Some(id));
+        }
+        out
+    }
+
+    /// Remove a draft's postings.
+    pub fn remove_draft(&mut self, draft: DraftId, ids: &[Option<SpellingId>]) {
+        for &id in ids.iter().flatten() {
+            let postings = &mut self.entries[id as usize].postings;
+            if let Ok(at) = postings.binary_search_by_key(&draft, |p| p.draft) {
+                postings.remove(at);
+            }
+        }
+    }
+
+    fn intern(&mut self, text: &str, spelling: &Spelling) -> SpellingId {
+        let key = identity(text);
+        if let Some(&id) = self.ids.get(key.as_ref()) {
+            return id;
+        }
+        let id = self.entries.len() as SpellingId;
+        let mut keys = Vec::with_capacity(spelling.len() + 2);
+        spelling.block_keys(&mut keys);
+        keys.sort_unstable();
+        keys.dedup();
+        let mut seen: Vec<SpellingId> = Vec::new();
+        for k in &keys {
+            if let Some(block) = self.blocks.get(k) {
+                seen.extend(block.iter().copied());
+            }
+        }
+        seen.sort_unstable();
+        seen.dedup();
+        let mut close = Vec::new();
+        for other in seen {
+            let o = &self.entries[other as usize];
+            if case_only(&o.text, text) {
+                continue;
+            }
+            let c = compare(spelling, &o.spelling);
+            if c > Closeness::Derived {
+                close.push((other, c));
+                self.entries[other as usize].close.push((id, c));
+            }
+        }
+        for k in keys {
+            self.blocks.entry(k).or_default().push(id);
+        }
+        self.entries.push(SpellingEntry {
+            text: text.into(),
+            spelling: spelling.clone(),
+            postings: Vec::new(),
+            close,
+        });
+        self.ids.insert(key.into_owned().into_boxed_str(), id);
+        id
+    }
+}
