@@ -32,14 +32,15 @@ pub fn code_actions(state: &State, view: &View, range: lsp::Range) -> Vec<lsp::C
     let lines = view.lines();
     let want = lines.span(range);
     let (findings, quotes_for) = {
-        let ws = lock(&state.workspace);
+        let mut ws = lock(&state.workspace);
+        let all = ws.findings(&view.key);
         let Some(draft) = ws.get(&view.key) else {
             return Vec::new();
         };
-        let findings: Vec<Finding> = ws
-            .findings(&view.key)
-            .into_iter()
+        let findings: Vec<Finding> = all
+            .iter()
             .filter(|f| f.span.start <= want.end && want.start <= f.span.end)
+            .cloned()
             .collect();
         let quotes: Vec<Option<usize>> = findings.iter().map(|f| quote_end(&draft.analysis, f.span)).collect();
         (findings, quotes)
@@ -133,7 +134,7 @@ pub fn code_actions(state: &State, view: &View, range: lsp::Range) -> Vec<lsp::C
     out
 }
 
-fn findings_of(state: &State, key: &str) -> Vec<Finding> {
+fn findings_of(state: &State, key: &str) -> Arc<Vec<Finding>> {
     lock(&state.workspace).findings(key)
 }
 
@@ -171,15 +172,17 @@ fn same_variant_spans(findings: &[Finding], text: &str, variant: &str, canonical
 fn workspace_replace(state: &State, variant: &str, canonical: &str) -> (lsp::WorkspaceEdit, usize, usize) {
     // Collect under the workspace lock, read texts after releasing it (lock order).
     let candidates: Vec<(Arc<str>, Vec<Finding>)> = {
-        let ws = lock(&state.workspace);
-        ws.keys()
+        let mut ws = lock(&state.workspace);
+        let keys: Vec<Arc<str>> = ws.keys().cloned().collect();
+        keys.into_iter()
             .map(|k| {
                 let fs: Vec<Finding> = ws
-                    .findings(k)
-                    .into_iter()
+                    .findings(&k)
+                    .iter()
                     .filter(|g| g.rule == Rule::NameVariant && replacement(g).as_deref() == Some(canonical))
+                    .cloned()
                     .collect();
-                (k.clone(), fs)
+                (k, fs)
             })
             .filter(|(_, fs)| !fs.is_empty())
             .collect()

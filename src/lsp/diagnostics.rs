@@ -22,11 +22,11 @@ use super::state::{State, lock};
 /// What was last sent for each open draft: its version and findings.
 #[derive(Debug, Default)]
 pub struct Published {
-    last: HashMap<Arc<str>, (i32, Vec<Finding>)>,
+    last: HashMap<Arc<str>, (i32, Arc<Vec<Finding>>)>,
 }
 
 /// An open draft's current findings, if its analysis is current.
-fn current(state: &State, key: &str) -> Option<(lsp::Uri, Arc<Snapshot>, Vec<Finding>)> {
+fn current(state: &State, key: &str) -> Option<(lsp::Uri, Arc<Snapshot>, Arc<Vec<Finding>>)> {
     let docs = lock(&state.docs);
     let doc = docs.get(key)?;
     let snap = doc.fresh()?;
@@ -110,7 +110,8 @@ pub async fn pull(
     let items = match state.view(&params.text_document.uri).await {
         Some(view) => {
             let findings = lock(&state.workspace).findings(&view.key);
-            to_diagnostics(state, &view.uri, &view.snap, &findings)
+            let findings = findings.as_slice();
+            to_diagnostics(state, &view.uri, &view.snap, findings)
         }
         None => Vec::new(),
     };

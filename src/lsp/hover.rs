@@ -12,7 +12,7 @@ use super::entities;
 
 /// What to show at `offset` of the draft `key` (whose text is `text`), and the span the
 /// hover is about.
-pub fn hover(ws: &Workspace, key: &str, text: &str, offset: usize) -> Option<(Span, String)> {
+pub fn hover(ws: &Workspace, findings: &[Finding], key: &str, text: &str, offset: usize) -> Option<(Span, String)> {
     let draft = ws.get(key)?;
     let a = &draft.analysis;
     let mut sections: Vec<(Span, String)> = Vec::new();
@@ -26,7 +26,6 @@ pub fn hover(ws: &Workspace, key: &str, text: &str, offset: usize) -> Option<(Sp
         let span = quote_cover(q);
         sections.push((span, quote_section(a, q, text)));
     }
-    let findings = ws.findings(key);
     let mut seen = Vec::new();
     for f in findings.iter().filter(|f| touches(f.span, offset)) {
         if !seen.contains(&(f.rule, f.span)) {
@@ -121,6 +120,10 @@ mod tests {
     use crate::analysis::quotes::Speaker;
     use crate::config::Config;
 
+    fn hover_at(ws: &Workspace, key: &str, text: &str, offset: usize) -> Option<(Span, String)> {
+        hover(ws, &ws.findings(key), key, text, offset)
+    }
+
     fn analyze(text: &str) -> Analysis {
         crate::analyze(text, crate::DocKind::Text, &Config::default())
     }
@@ -139,11 +142,11 @@ mod tests {
         let a = analyze(text);
         assert!(a.findings.iter().any(|f| f.rule == crate::Rule::QuoteUnbalanced));
         let ws = ws_with(&[("a", &a)]);
-        let (span, md) = hover(&ws, "a", text, 0).unwrap();
+        let (span, md) = hover_at(&ws, "a", text, 0).unwrap();
         assert_eq!(span.start, 0);
         assert!(md.contains("**quote/unbalanced**"), "{md}");
         assert!(md.contains(crate::Rule::QuoteUnbalanced.doc().summary), "{md}");
-        assert_eq!(hover(&ws, "a", text, text.len()), None);
+        assert_eq!(hover_at(&ws, "a", text, text.len()), None);
     }
 
     #[test]
@@ -158,7 +161,7 @@ mod tests {
         a.quotes[q].speaker = None;
         a.quotes[q].cue = None;
         let at = text.find('“').unwrap() + 5;
-        let (span, md) = hover(&ws_with(&[("a", &a)]), "a", text, at).unwrap();
+        let (span, md) = hover_at(&ws_with(&[("a", &a)]), "a", text, at).unwrap();
         assert_eq!(span, a.quotes[q].spans[0]);
         assert!(md.contains("no speaker found"), "{md}");
 
@@ -171,7 +174,7 @@ mod tests {
             entity: a.entities.entity_at(peskov),
         });
         a.quotes[q].cue = Some(Span::new(said, said + 4));
-        let (_, md) = hover(&ws_with(&[("a", &a)]), "a", text, at).unwrap();
+        let (_, md) = hover_at(&ws_with(&[("a", &a)]), "a", text, at).unwrap();
         assert!(
             md.contains("spoken by **Dmitry Peskov** — attributed by “said”"),
             "{md}"
@@ -186,7 +189,7 @@ mod tests {
         let ws = ws_with(&[("file:///d/a.md", &a), ("file:///d/b.md", &b)]);
         let peskov = a_text.rfind("Peskov").unwrap();
         // The cursor just after the name still counts.
-        let (span, md) = hover(&ws, "file:///d/a.md", a_text, peskov + 6).unwrap();
+        let (span, md) = hover_at(&ws, "file:///d/a.md", a_text, peskov + 6).unwrap();
         assert_eq!(span, Span::new(peskov, peskov + 6));
         assert!(md.starts_with("**Dmitry Peskov** · person"), "{md}");
         assert!(md.contains("Kremlin spokesman") && md.contains("Peskoff"), "{md}");

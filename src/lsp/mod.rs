@@ -21,6 +21,7 @@ pub mod documents;
 pub mod entities;
 pub mod frame;
 pub mod hover;
+pub mod index;
 pub mod indexing;
 pub mod inlay_hints;
 pub mod log;

@@ -143,9 +143,10 @@ impl LanguageServer for Server {
             return Ok(None);
         };
         let offset = view.offset(pos.position);
-        let ws = lock(&self.state.workspace);
+        let mut ws = lock(&self.state.workspace);
+        let findings = ws.findings(&view.key);
         Ok(
-            hover::hover(&ws, &view.key, &view.snap.text, offset).map(|(span, markdown)| lsp::Hover {
+            hover::hover(&ws, &findings, &view.key, &view.snap.text, offset).map(|(span, markdown)| lsp::Hover {
                 contents: lsp::HoverContents::Markup(convert::markdown(markdown)),
                 range: Some(view.lines().range(span)),
             }),

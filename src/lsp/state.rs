@@ -16,11 +16,11 @@ use crate::analysis::Analysis;
 use crate::config::Config;
 use crate::text::DocKind;
 use crate::text::position::Encoding;
-use crate::workspace::Workspace;
 
 use super::configuration::Configs;
 use super::diagnostics::Published;
 use super::documents::Documents;
+use super::index::Index;
 use super::log::Logger;
 
 /// The analysis the server runs: [`crate::analyze`] in production; tests may wrap it.
@@ -63,7 +63,7 @@ pub struct State {
     pub analyzer: Analyzer,
     pub session: RwLock<Session>,
     pub docs: Mutex<Documents>,
-    pub workspace: Mutex<Workspace>,
+    pub workspace: Mutex<Index>,
     pub configs: Mutex<Configs>,
     /// Serialises publishing, so the last diagnostics sent for a draft are the newest.
     pub publisher: tokio::sync::Mutex<Published>,
@@ -82,7 +82,7 @@ impl State {
             analyzer,
             session: RwLock::new(Session::default()),
             docs: Mutex::new(Documents::default()),
-            workspace: Mutex::new(Workspace::new()),
+            workspace: Mutex::new(Index::default()),
             configs: Mutex::new(Configs::default()),
             publisher: tokio::sync::Mutex::new(Published::default()),
             analyzed: Notify::new(),
