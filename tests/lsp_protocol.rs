@@ -5,7 +5,7 @@ mod lsp_support;
 
 use serde_json::{Value, json};
 
-use lsp_support::{Client, TempDir, apply_edits, basic_caps, names_analyzer, range};
+use lsp_support::{Client, TempDir, apply_edits, basic_caps, range, speakers_analyzer};
 
 /// A draft with an unclosed quotation on a line that has an emoji before the mark.
 const UNBALANCED: &str = "Talks 😀 resumed. “We will keep working on it, the spokesman said.\n\nThe minister left.\n";
@@ -166,15 +166,17 @@ async fn code_action_suppresses_a_rule_for_one_line() {
     assert!(c.shutdown_and_exit().await);
 }
 
-static PUTIN: &[(&str, &[&str], &[&str])] = &[("Vladimir Putin", &["Putin"], &["Poutine"])];
+/// Drafts by the same desk: one spells the Kremlin spokesman's name the usual way, the
+/// other its own way; the names analysis ties both to one person.
+const PESKOV: &str =
+    "Kremlin spokesman Dmitry Peskov spoke on Monday. Peskov said the talks would resume, and Peskov left.\n";
+const PESKOFF: &str = "Dmitry Peskoff did not comment. Peskoff stayed at home, officials confirmed.\n";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn names_rename_references_definition_symbols_and_cards() {
     let dir = TempDir::new("names");
-    dir.write("other.md", "Putin did not comment.\n");
-    let mut c = Client::with_options(copydesk::lsp::Options {
-        analyzer: Some(names_analyzer(PUTIN)),
-    });
+    dir.write("other.md", PESKOFF);
+    let mut c = Client::start();
     c.initialize(json!({"window": {"workDoneProgress": true}}), &[&dir.0])
         .await;
     c.wait_for("indexing to end", |m| {
@@ -182,103 +184,110 @@ async fn names_rename_references_definition_symbols_and_cards() {
     })
     .await;
     let uri = dir.uri("a.md");
-    let text = "Putin spoke first. Vladimir Putin then left, and Putin waved.\n";
-    c.open(&uri, "markdown", 1, text).await;
+    let other = dir.uri("other.md");
+    c.open(&uri, "markdown", 1, PESKOV).await;
     c.diagnostics(&uri, Some(1)).await;
+    let second = PESKOV.find(". Peskov").unwrap() + 2;
+    let (line, col) = lsp_support::position(PESKOV, second + 1);
 
-    // Definition: the first full mention, wherever the cursor is.
+    // Definition: the first full mention, from a later short one.
     let def = c
         .call(
             "textDocument/definition",
-            json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 2}}),
+            json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": col}}),
         )
         .await;
-    assert_eq!(def["range"], range(text, 19, 33));
+    let full = PESKOV.find("Dmitry Peskov").unwrap();
+    assert_eq!(def["uri"], uri);
+    assert_eq!(def["range"], range(PESKOV, full, full + "Dmitry Peskov".len()));
 
     let refs = c
         .call(
             "textDocument/references",
-            json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 50}, "context": {"includeDeclaration": true}}),
+            json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": col}, "context": {"includeDeclaration": true}}),
         )
         .await;
     let refs = refs.as_array().unwrap();
-    assert_eq!(refs.len(), 4, "three here, one in the indexed draft: {refs:#?}");
-    assert_eq!(refs[3]["uri"], dir.uri("other.md"));
+    assert_eq!(refs.iter().filter(|r| r["uri"] == uri).count(), 3, "{refs:#?}");
+    assert_eq!(
+        refs.iter().filter(|r| r["uri"] == other).count(),
+        2,
+        "the other spelling, in the indexed draft: {refs:#?}"
+    );
 
     let prep = c
         .call(
             "textDocument/prepareRename",
-            json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 1}}),
+            json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": col}}),
         )
         .await;
-    assert_eq!(prep["placeholder"], "Putin");
+    assert_eq!(prep["placeholder"], "Peskov");
+    assert_eq!(prep["range"], range(PESKOV, second, second + 6));
     let edit = c
         .call(
             "textDocument/rename",
-            json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 1}, "newName": "V. Putin"}),
+            json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": col}, "newName": "Peskow"}),
         )
         .await;
-    let here = edit["changes"][&uri].as_array().unwrap();
     assert_eq!(
-        apply_edits(text, here),
-        "V. Putin spoke first. V. Putin then left, and V. Putin waved.\n"
+        apply_edits(PESKOV, edit["changes"][&uri].as_array().unwrap()),
+        PESKOV.replace("Peskov", "Peskow"),
+        "every spelling of the surname, the full name's included"
     );
-    let there = edit["changes"][dir.uri("other.md")].as_array().unwrap();
     assert_eq!(
-        apply_edits("Putin did not comment.\n", there),
-        "V. Putin did not comment.\n"
+        apply_edits(PESKOFF, edit["changes"][&other].as_array().unwrap()),
+        PESKOFF.replace("Peskoff", "Peskow"),
+        "variants included"
     );
     let bad = c
         .request(
             "textDocument/rename",
-            json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 1}, "newName": "  "}),
+            json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": col}, "newName": "  "}),
         )
         .await;
     assert_eq!(bad["error"]["code"], -32602);
     let none = c
         .call(
             "textDocument/rename",
-            json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 10}, "newName": "X"}),
+            json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 40}, "newName": "X"}),
         )
         .await;
     assert_eq!(none, Value::Null, "no name under the cursor, nothing to rename");
 
-    let card = c.hover(&uri, 0, 20).await;
+    let card = c.hover(&uri, line, col).await;
     let md = card["contents"]["value"].as_str().unwrap();
-    assert!(md.starts_with("### Vladimir Putin"), "{md}");
+    assert!(md.starts_with("**Dmitry Peskov** · person"), "{md}");
     assert!(
-        md.contains("3 mentions in this draft: Putin (2), Vladimir Putin (1)"),
+        md.contains("Kremlin spokesman") && md.contains("Peskoff") && md.contains("in 2 drafts"),
         "{md}"
     );
-    assert!(md.contains("Also in 1 other draft (1 mention): other.md (1)"), "{md}");
+    assert_eq!(card["range"], range(PESKOV, second, second + 6));
 
     let symbols = c
         .call("textDocument/documentSymbol", json!({"textDocument": {"uri": uri}}))
         .await;
-    assert_eq!(symbols[0]["name"], "Vladimir Putin");
-    assert_eq!(symbols[0]["detail"], "3 mentions");
-    let found = c.call("workspace/symbol", json!({"query": "putin"})).await;
-    let mut uris: Vec<&str> = found
+    let peskov = symbols
         .as_array()
         .unwrap()
         .iter()
-        .map(|s| s["location"]["uri"].as_str().unwrap())
-        .collect();
-    uris.sort();
-    let other = dir.uri("other.md");
-    let mut want = vec![uri.as_str(), other.as_str()];
-    want.sort();
-    assert_eq!(uris, want);
+        .find(|s| s["name"] == "Dmitry Peskov")
+        .unwrap_or_else(|| panic!("{symbols:#?}"));
+    assert_eq!(peskov["detail"], "person · 3 mentions");
+    let found = c.call("workspace/symbol", json!({"query": "peskov"})).await;
+    let found = found.as_array().unwrap();
+    assert_eq!(found.len(), 1, "one person across both drafts: {found:#?}");
+    assert_eq!(found[0]["name"], "Dmitry Peskov");
+    assert_eq!(found[0]["containerName"], "person");
     assert!(c.shutdown_and_exit().await);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn inlay_hints_name_the_speaker_of_attributed_quotes_only() {
     let mut c = Client::with_options(copydesk::lsp::Options {
-        analyzer: Some(names_analyzer(PUTIN)),
+        analyzer: Some(speakers_analyzer()),
     });
     c.initialize(basic_caps(), &[]).await;
-    let text = "“The region has been neglected for years,” Putin said.\n\n“We will all keep working on it.”\n";
+    let text = "Kremlin spokesman Dmitry Peskov spoke on Monday.\n\n“The region has been neglected for years,” Peskov said.\n\n“We will all keep working on it.”\n";
     c.open(URI, "markdown", 1, text).await;
     c.diagnostics(URI, Some(1)).await;
     let hints = c
@@ -289,20 +298,20 @@ async fn inlay_hints_name_the_speaker_of_attributed_quotes_only() {
         .await;
     let hints = hints.as_array().unwrap();
     assert_eq!(hints.len(), 1, "{hints:#?}");
-    assert_eq!(hints[0]["label"], "— Vladimir Putin");
-    assert_eq!(hints[0]["position"], json!({"line": 0, "character": 42}));
+    assert_eq!(hints[0]["label"], "— Dmitry Peskov");
+    assert_eq!(hints[0]["position"], json!({"line": 2, "character": 42}));
     // Outside the requested range: none.
     let none = c
         .call(
             "textDocument/inlayHint",
-            json!({"textDocument": {"uri": URI}, "range": {"start": {"line": 2, "character": 0}, "end": {"line": 3, "character": 0}}}),
+            json!({"textDocument": {"uri": URI}, "range": {"start": {"line": 4, "character": 0}, "end": {"line": 5, "character": 0}}}),
         )
         .await;
     assert_eq!(none, json!([]));
-    let hover = c.hover(URI, 0, 3).await;
+    let hover = c.hover(URI, 2, 3).await;
     let md = hover["contents"]["value"].as_str().unwrap();
     assert!(
-        md.contains("spoken by **Vladimir Putin** — attributed by “said”"),
+        md.contains("spoken by **Dmitry Peskov** — attributed by “said”"),
         "{md}"
     );
     assert!(c.shutdown_and_exit().await);

@@ -1,6 +1,6 @@
 //! The workspace side of the server: background indexing with progress, name-variant fixes
 //! across drafts, "accept this spelling", configuration reloads, editor settings, pulled
-//! diagnostics, and closing a draft.
+//! diagnostics, closing a draft, and drafts that depend on each other.
 
 mod lsp_support;
 
@@ -8,42 +8,61 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use lsp_support::{Client, PATIENCE, TempDir, apply_edits, names_analyzer};
+use lsp_support::{Client, PATIENCE, TempDir, apply_edits, variants_analyzer};
 
-static PUTIN: &[(&str, &[&str], &[&str])] = &[("Vladimir Putin", &["Putin"], &["Poutine"])];
+static POUTINE: &[(&str, &str)] = &[("Poutine", "Vladimir Putin")];
 
-fn with_names() -> Client {
+/// A server whose analysis flags every "Poutine" (see `variants_analyzer`).
+fn with_variants() -> Client {
     Client::with_options(copydesk::lsp::Options {
-        analyzer: Some(names_analyzer(PUTIN)),
+        analyzer: Some(variants_analyzer(POUTINE)),
     })
 }
+
+/// Drafts by the same desk: one spells the Kremlin spokesman's name the usual way, the
+/// other its own way; the names analysis ties both to one person.
+const PESKOV: &str =
+    "Kremlin spokesman Dmitry Peskov spoke on Monday. Peskov said the talks would resume, and Peskov left.\n";
+const PESKOFF: &str = "Dmitry Peskoff did not comment. Peskoff stayed at home, officials confirmed.\n";
 
 fn position_of(seen: &[Value], pred: impl Fn(&Value) -> bool) -> usize {
     seen.iter().position(pred).expect("message seen")
 }
 
-async fn symbol_uris(c: &mut Client, query: &str) -> Vec<String> {
-    let found = c.call("workspace/symbol", json!({"query": query})).await;
-    let mut uris: Vec<String> = found
+/// The people the folder names, by workspace symbols.
+async fn people(c: &mut Client) -> Vec<String> {
+    let found = c.call("workspace/symbol", json!({"query": ""})).await;
+    let mut names: Vec<String> = found
         .as_array()
         .unwrap()
         .iter()
-        .map(|s| s["location"]["uri"].as_str().unwrap().to_string())
+        .filter(|s| s["containerName"] == "person")
+        .map(|s| s["name"].as_str().unwrap().to_string())
         .collect();
-    uris.sort();
-    uris
+    names.sort();
+    names
+}
+
+async fn indexed(c: &mut Client) {
+    c.wait_for("the end of indexing", |m| {
+        m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end"
+    })
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn indexing_reports_progress_and_honours_gitignore() {
     let dir = TempDir::new("index");
-    dir.write("a.md", "Putin spoke.\n");
-    dir.write("notes/b.txt", "Putin listened.\n");
-    dir.write("ignored/c.md", "Putin again.\n");
+    dir.write("a.md", "Kremlin spokesman Dmitry Peskov spoke on Monday.\n");
+    dir.write(
+        "notes/b.txt",
+        "Foreign ministry spokeswoman Maria Zakharova said nothing on Tuesday.\n",
+    );
+    dir.write("ignored/c.md", "Foreign Minister Sergei Lavrov arrived in Geneva.\n");
     dir.write(".gitignore", "ignored/\n");
-    dir.write(".hidden/d.md", "Putin, hidden.\n");
-    dir.write("e.rs", "// Putin in code\n");
-    let mut c = with_names();
+    dir.write(".hidden/d.md", "Kremlin aide Yuri Ushakov spoke on Monday.\n");
+    dir.write("e.rs", "// Foreign Minister Sergei Lavrov arrived in Geneva.\n");
+    let mut c = Client::start();
     c.initialize(json!({"window": {"workDoneProgress": true}}), &[&dir.0])
         .await;
     let end = c
@@ -60,10 +79,7 @@ async fn indexing_reports_progress_and_honours_gitignore() {
         m["method"] == "$/progress" && m["params"]["value"]["kind"] == "begin"
     });
     assert!(created < begun, "the token is created before it is used");
-    assert_eq!(
-        symbol_uris(&mut c, "PUTIN").await,
-        vec![dir.uri("a.md"), dir.uri("notes/b.txt")]
-    );
+    assert_eq!(people(&mut c).await, vec!["Dmitry Peskov", "Maria Zakharova"]);
     assert!(c.shutdown_and_exit().await);
 }
 
@@ -76,7 +92,7 @@ async fn variant_fixes_for_one_the_draft_and_the_workspace_and_accepting_a_spell
         "copydesk.toml",
         "# house rules\n[rules]\n\"claim/hedge\" = \"off\" # we hedge\n",
     );
-    let mut c = with_names();
+    let mut c = with_variants();
     c.initialize(json!({"window": {"workDoneProgress": true}}), &[&dir.0])
         .await;
     c.wait_for("indexing", |m| {
@@ -149,7 +165,7 @@ async fn variant_fixes_for_one_the_draft_and_the_workspace_and_accepting_a_spell
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn accepting_a_spelling_creates_the_configuration_at_the_workspace_root() {
     let dir = TempDir::new("accept-new");
-    let mut c = with_names();
+    let mut c = with_variants();
     c.initialize(json!({}), &[&dir.0]).await;
     let uri = dir.uri("desk/a.md");
     c.open(&uri, "markdown", 1, "Poutine spoke.\n").await;
@@ -296,11 +312,12 @@ async fn clients_that_pull_diagnostics_are_not_pushed_to() {
     assert!(c.shutdown_and_exit().await);
 }
 
+/// How many mentions of Peskov the server finds from b.md's "Peskov".
 async fn references(c: &mut Client, uri: &str) -> usize {
     let r = c
         .call(
             "textDocument/references",
-            json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 1}, "context": {"includeDeclaration": true}}),
+            json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 16}, "context": {"includeDeclaration": true}}),
         )
         .await;
     r.as_array().unwrap().len()
@@ -309,18 +326,16 @@ async fn references(c: &mut Client, uri: &str) -> usize {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_closed_draft_is_read_from_disk_again() {
     let dir = TempDir::new("close");
-    dir.write("a.md", "Putin.\n");
-    dir.write("b.md", "Putin spoke.\n");
-    let mut c = with_names();
+    let b_text = "Officials said Peskov would travel.\n";
+    dir.write("a.md", "Kremlin spokesman Dmitry Peskov spoke on Monday.\n");
+    dir.write("b.md", b_text);
+    let mut c = Client::start();
     c.initialize(json!({"window": {"workDoneProgress": true}}), &[&dir.0])
         .await;
-    c.wait_for("indexing", |m| {
-        m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end"
-    })
-    .await;
+    indexed(&mut c).await;
     let (a, b) = (dir.uri("a.md"), dir.uri("b.md"));
-    c.open(&a, "markdown", 1, "Putin, Putin, Putin.\n").await;
-    c.open(&b, "markdown", 1, "Putin spoke.\n").await;
+    c.open(&a, "markdown", 1, PESKOV).await;
+    c.open(&b, "markdown", 1, b_text).await;
     c.diagnostics(&a, Some(1)).await;
     c.diagnostics(&b, Some(1)).await;
     assert_eq!(
@@ -377,27 +392,65 @@ async fn a_draft_over_max_file_bytes_is_skipped_with_one_message() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn added_workspace_folders_are_indexed() {
     let first = TempDir::new("folder-one");
-    first.write("a.md", "Putin spoke.\n");
+    first.write("a.md", "Kremlin spokesman Dmitry Peskov spoke on Monday.\n");
     let second = TempDir::new("folder-two");
-    second.write("b.md", "Putin listened.\n");
-    let mut c = with_names();
+    second.write(
+        "b.md",
+        "Foreign ministry spokeswoman Maria Zakharova said nothing on Tuesday.\n",
+    );
+    let mut c = Client::start();
     c.initialize(json!({"window": {"workDoneProgress": true}}), &[&first.0])
         .await;
-    c.wait_for("indexing", |m| {
-        m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end"
-    })
-    .await;
+    indexed(&mut c).await;
     c.seen.clear();
-    assert_eq!(symbol_uris(&mut c, "putin").await, vec![first.uri("a.md")]);
+    assert_eq!(people(&mut c).await, vec!["Dmitry Peskov"]);
     c.notify(
         "workspace/didChangeWorkspaceFolders",
         json!({"event": {"added": [{"uri": lsp_support::file_uri(&second.0), "name": "two"}], "removed": [{"uri": lsp_support::file_uri(&first.0), "name": "one"}]}}),
     )
     .await;
-    c.wait_for("indexing again", |m| {
-        m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end"
-    })
-    .await;
-    assert_eq!(symbol_uris(&mut c, "putin").await, vec![second.uri("b.md")]);
+    indexed(&mut c).await;
+    assert_eq!(people(&mut c).await, vec!["Maria Zakharova"]);
+    assert!(c.shutdown_and_exit().await);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_change_in_one_draft_republishes_the_drafts_that_depend_on_it() {
+    let dir = TempDir::new("dependents");
+    let mut c = Client::start();
+    c.initialize(json!({}), &[&dir.0]).await;
+    let (a, b) = (dir.uri("a.md"), dir.uri("b.md"));
+    c.open(&a, "markdown", 1, PESKOV).await;
+    c.diagnostics(&a, Some(1)).await;
+    c.open(&b, "markdown", 1, PESKOFF).await;
+    let d = c.diagnostics(&b, Some(1)).await;
+    assert_eq!(d.len(), 2, "both “Peskoff” differ from a.md's “Peskov”: {d:#?}");
+    assert!(d.iter().all(|x| x["code"] == "name/variant"));
+    assert_eq!(
+        d[0]["relatedInformation"][0]["location"]["uri"], a,
+        "points at the other draft"
+    );
+    let actions = c
+        .call(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": b}, "range": d[0]["range"], "context": {"diagnostics": [d[0]]}}),
+        )
+        .await;
+    let fix = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["isPreferred"] == true)
+        .unwrap_or_else(|| panic!("{actions:#?}"));
+    assert_eq!(
+        apply_edits(PESKOFF, fix["edit"]["changes"][&b].as_array().unwrap()),
+        PESKOFF.replacen("Peskoff", "Peskov", 1)
+    );
+
+    // a.md stops naming Peskov: b.md, unchanged itself, is published again, clean.
+    c.change(&a, 2, json!([{"text": "The Kremlin said nothing on Monday.\n"}]))
+        .await;
+    c.diagnostics(&a, Some(2)).await;
+    assert_eq!(c.diagnostics(&b, Some(1)).await, Vec::<Value>::new());
     assert!(c.shutdown_and_exit().await);
 }

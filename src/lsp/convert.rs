@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use tower_lsp::ls_types as lsp;
 
+use crate::analysis::entities::Kind;
 use crate::finding::{Finding, Severity};
 use crate::text::Span;
 use crate::text::document::TextChange;
@@ -148,6 +149,17 @@ pub fn file_path(uri: &lsp::Uri) -> Option<PathBuf> {
 
 pub fn path_of_key(key: &str) -> Option<PathBuf> {
     file_path(&uri_of_key(key)?)
+}
+
+/// How an entity appears in outlines. LSP has no kinds for people or places; these are the
+/// nearest that editors draw distinctly.
+pub fn symbol_kind(kind: Kind) -> lsp::SymbolKind {
+    match kind {
+        Kind::Person => lsp::SymbolKind::OBJECT,
+        Kind::Organization => lsp::SymbolKind::NAMESPACE,
+        Kind::Place => lsp::SymbolKind::PACKAGE,
+        Kind::Other => lsp::SymbolKind::CONSTANT,
+    }
 }
 
 pub fn markdown(value: String) -> lsp::MarkupContent {

@@ -1,33 +1,43 @@
-//! Reading names out of analyses: which entity a position names, its mentions in one draft
-//! and across the workspace. The LSP features (hover, rename, references, definition,
-//! symbols) ask these questions; the answers come from the analysis and the workspace, so
-//! richer entity data reaches the editor without changes here.
+//! Reading names for the editor: which entity a cursor is on, and where a lookup's places
+//! are. The workspace decides which mentions in which drafts are one entity (its lookups,
+//! cards and spelling index); this module only adapts positions to those questions.
 
 use std::sync::Arc;
 
 use crate::analysis::Analysis;
 use crate::text::Span;
+use crate::workspace::Location;
 use crate::workspace::Workspace;
 
-/// The entity mentioned at `offset` (a cursor at either edge of a name counts), with the
-/// mention's span.
-pub fn mention_at(a: &Analysis, offset: usize) -> Option<(usize, Span)> {
-    a.entities
-        .mentions
-        .iter()
-        .filter(|m| m.span.start <= offset && offset <= m.span.end)
-        .min_by_key(|m| m.span.len())
-        .filter(|m| m.entity < a.entities.entities.len())
-        .map(|m| (m.entity, m.span))
+/// The offset to ask the workspace about: the cursor, or the byte before it when the cursor
+/// sits just after a name (where editors put it after typing or double-clicking a word).
+pub fn probe(ws: &Workspace, key: &str, offset: usize) -> Option<usize> {
+    if ws.entity_at(key, offset).is_some() {
+        return Some(offset);
+    }
+    let before = offset.checked_sub(1)?;
+    ws.entity_at(key, before).map(|_| before)
+}
+
+/// The words at `offset` that name an entity: a mention's name, or a title given to it.
+pub fn span_at(a: &Analysis, offset: usize) -> Option<Span> {
+    let ents = &a.entities;
+    if let Some(m) = ents.mention_at(offset) {
+        return Some(ents.mentions[m].span);
+    }
+    ents.roles.iter().find(|r| r.span.contains(offset)).map(|r| r.span)
 }
 
 /// The spans of every mention of `entity` in this draft, in order.
 pub fn mentions(a: &Analysis, entity: usize) -> Vec<Span> {
-    let mut spans: Vec<Span> = a
-        .entities
+    let ents = &a.entities;
+    let Some(e) = ents.entities.get(entity) else {
+        return Vec::new();
+    };
+    let mut spans: Vec<Span> = e
         .mentions
         .iter()
-        .filter(|m| m.entity == entity)
+        .filter_map(|&m| ents.mentions.get(m))
         .map(|m| m.span)
         .collect();
     spans.sort();
@@ -38,92 +48,50 @@ pub fn name(a: &Analysis, entity: usize) -> &str {
     a.entities.entities.get(entity).map_or("", |e| e.name.as_str())
 }
 
-/// Every draft's mentions of the entity called `name` (its canonical name), this draft's
-/// first, then the others by key. Drafts that do not mention it are left out.
-pub fn across(ws: &Workspace, first: &str, name: &str) -> Vec<(Arc<str>, Vec<Span>)> {
+/// Locations grouped by draft, in the order the drafts first appear, with `first` (the
+/// draft the request is about) leading.
+pub fn by_draft(first: &str, locations: Vec<Location>) -> Vec<(Arc<str>, Vec<Span>)> {
     let mut out: Vec<(Arc<str>, Vec<Span>)> = Vec::new();
-    let mut keys: Vec<Arc<str>> = ws.keys().cloned().collect();
-    keys.sort_by_key(|k| (&**k != first, k.clone()));
-    for key in keys {
-        let Some(draft) = ws.get(&key) else { continue };
-        let a = &draft.analysis;
-        let spans: Vec<Span> = a
-            .entities
-            .entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.name == name)
-            .flat_map(|(i, _)| mentions(a, i))
-            .collect();
-        if !spans.is_empty() {
-            out.push((key, spans));
+    for l in locations {
+        match out.iter_mut().find(|(k, _)| *k == l.key) {
+            Some((_, spans)) => spans.push(l.span),
+            None => out.push((l.key, vec![l.span])),
         }
     }
+    out.sort_by_key(|(k, _)| &**k != first);
     out
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
-    use crate::analysis::entities::{Entities, Entity, Mention};
     use crate::config::Config;
     use crate::text::DocKind;
 
-    /// An analysis of `text` whose entities are the given names, each mention found by
-    /// plain search (`("Vladimir Putin", &["Vladimir Putin", "Putin"])`).
-    pub fn with_entities(text: &str, names: &[(&str, &[&str])]) -> Analysis {
-        let mut a = crate::analyze(text, DocKind::Text, &Config::default());
-        let mut ents = Entities::default();
-        let mut taken: Vec<Span> = Vec::new();
-        for (i, (name, forms)) in names.iter().enumerate() {
-            ents.entities.push(Entity {
-                name: name.to_string(),
-                mentions: Vec::new(),
-                ..Default::default()
-            });
-            for form in *forms {
-                for (at, _) in text.match_indices(form) {
-                    let span = Span::new(at, at + form.len());
-                    if taken.iter().any(|t| t.overlaps(span)) {
-                        continue;
-                    }
-                    taken.push(span);
-                    ents.entities[i].mentions.push(ents.mentions.len());
-                    ents.mentions.push(Mention {
-                        span,
-                        entity: i,
-                        ..Default::default()
-                    });
-                }
-            }
-        }
-        a.entities = ents;
-        a
+    #[test]
+    fn the_cursor_just_after_a_name_is_on_it() {
+        let text = "Kremlin spokesman Dmitry Peskov spoke on Monday. Peskov said the talks would resume.\n";
+        let mut ws = Workspace::new();
+        let a = crate::analyze(text, DocKind::Text, &Config::default());
+        ws.insert(Arc::from("a"), a.clone(), Arc::new(Config::default()));
+        let peskov = text.rfind("Peskov").unwrap();
+        assert_eq!(probe(&ws, "a", peskov + 2), Some(peskov + 2));
+        assert_eq!(probe(&ws, "a", peskov + 6), Some(peskov + 5));
+        assert_eq!(probe(&ws, "a", peskov + 8), None);
+        assert_eq!(span_at(&a, peskov + 1), Some(Span::new(peskov, peskov + 6)));
+        let e = a.entities.entity_at(peskov).unwrap();
+        assert_eq!(name(&a, e), "Dmitry Peskov");
+        assert_eq!(mentions(&a, e).len(), 2);
     }
 
     #[test]
-    fn mentions_in_one_draft_and_across_drafts() {
-        let text = "Vladimir Putin spoke. Putin left.";
-        let a = with_entities(text, &[("Vladimir Putin", &["Vladimir Putin", "Putin"])]);
-        let putin = text.rfind("Putin").unwrap();
-        assert_eq!(mention_at(&a, putin + 2), Some((0, Span::new(putin, putin + 5))));
-        assert_eq!(mention_at(&a, putin + 5).map(|m| m.0), Some(0));
-        assert_eq!(mention_at(&a, 16), None);
-        assert_eq!(mentions(&a, 0), vec![Span::new(0, 14), Span::new(putin, putin + 5)]);
-
-        let mut ws = Workspace::new();
-        let cfg = Arc::new(Config::default());
-        ws.insert(
-            Arc::from("b"),
-            with_entities("Putin.", &[("Vladimir Putin", &["Putin"])]),
-            cfg.clone(),
-        );
-        ws.insert(Arc::from("c"), with_entities("Nobody.", &[]), cfg.clone());
-        ws.insert(Arc::from("z"), a, cfg);
-        let all = across(&ws, "z", "Vladimir Putin");
-        assert_eq!(
-            all.iter().map(|(k, s)| (&**k, s.len())).collect::<Vec<_>>(),
-            vec![("z", 2), ("b", 1)]
-        );
+    fn locations_are_grouped_with_the_asking_draft_first() {
+        let loc = |k: &str, s: usize| Location {
+            key: Arc::from(k),
+            span: Span::new(s, s + 1),
+        };
+        let grouped = by_draft("b", vec![loc("a", 1), loc("b", 2), loc("a", 3)]);
+        assert_eq!(&*grouped[0].0, "b");
+        assert_eq!(grouped[1].1, vec![Span::new(1, 2), Span::new(3, 4)]);
     }
 }

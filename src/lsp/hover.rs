@@ -2,8 +2,6 @@
 //! words that say so; on a finding, what the rule is about. Several can apply at once (a
 //! name inside a flagged quotation): each gets a section, innermost first.
 
-use std::collections::BTreeMap;
-
 use crate::analysis::Analysis;
 use crate::analysis::quotes::{Quote, SpeakerKind};
 use crate::finding::Finding;
@@ -18,8 +16,11 @@ pub fn hover(ws: &Workspace, findings: &[Finding], key: &str, text: &str, offset
     let draft = ws.get(key)?;
     let a = &draft.analysis;
     let mut sections: Vec<(Span, String)> = Vec::new();
-    if let Some((entity, span)) = entities::mention_at(a, offset) {
-        sections.push((span, entity_card(ws, key, a, entity, text)));
+    if let Some(at) = entities::probe(ws, key, offset)
+        && let Some(card) = ws.card_at(key, at)
+    {
+        let span = entities::span_at(a, at).unwrap_or(Span::new(at, at));
+        sections.push((span, card.to_markdown()));
     }
     if let Some(q) = quote_at(a, offset) {
         let span = quote_cover(q);
@@ -111,66 +112,6 @@ fn finding_section(f: &Finding) -> String {
     )
 }
 
-/// The entity card: canonical name, spellings seen with counts, other drafts, quotes.
-fn entity_card(ws: &Workspace, key: &str, a: &Analysis, entity: usize, text: &str) -> String {
-    let name = entities::name(a, entity);
-    let here = entities::mentions(a, entity);
-    let mut spellings: BTreeMap<&str, usize> = BTreeMap::new();
-    for s in &here {
-        *spellings.entry(slice(text, *s)).or_default() += 1;
-    }
-    let spellings: Vec<String> = spellings.iter().map(|(s, n)| format!("{s} ({n})")).collect();
-    let mut out = format!("### {name}\n\n");
-    out.push_str(&format!(
-        "{} in this draft: {}.",
-        plural(here.len(), "mention"),
-        spellings.join(", ")
-    ));
-    let elsewhere: Vec<(String, usize)> = entities::across(ws, key, name)
-        .into_iter()
-        .filter(|(k, _)| &**k != key)
-        .map(|(k, spans)| (file_name(&k), spans.len()))
-        .collect();
-    if !elsewhere.is_empty() {
-        let total: usize = elsewhere.iter().map(|(_, n)| n).sum();
-        let shown: Vec<String> = elsewhere.iter().take(8).map(|(f, n)| format!("{f} ({n})")).collect();
-        let more = if elsewhere.len() > 8 { ", …" } else { "" };
-        out.push_str(&format!(
-            "\n\nAlso in {} ({}): {}{more}.",
-            plural(elsewhere.len(), "other draft"),
-            plural(total, "mention"),
-            shown.join(", ")
-        ));
-    }
-    let quotes: Vec<String> = a
-        .quotes
-        .iter()
-        .filter(|q| q.speaker.as_ref().and_then(|s| s.entity) == Some(entity))
-        .take(5)
-        .map(|q| format!("> {}", slice(text, quote_cover(q)).replace('\n', " ")))
-        .collect();
-    if !quotes.is_empty() {
-        out.push_str("\n\n**Quoted:**\n\n");
-        out.push_str(&quotes.join("\n>\n"));
-    }
-    out
-}
-
-fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
-
-fn file_name(key: &str) -> String {
-    let last = key.rsplit('/').next().unwrap_or(key);
-    super::convert::path_of_key(key)
-        .and_then(|p| p.file_name().map(|f| f.to_string_lossy().into_owned()))
-        .unwrap_or_else(|| last.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use std::sync::Arc;
@@ -178,24 +119,29 @@ mod tests {
     use super::*;
     use crate::analysis::quotes::Speaker;
     use crate::config::Config;
-    use crate::lsp::entities::tests::with_entities;
 
     fn hover_at(ws: &Workspace, key: &str, text: &str, offset: usize) -> Option<(Span, String)> {
         hover(ws, &ws.findings(key), key, text, offset)
     }
 
-    fn ws_with(key: &str, a: Analysis) -> Workspace {
+    fn analyze(text: &str) -> Analysis {
+        crate::analyze(text, crate::DocKind::Text, &Config::default())
+    }
+
+    fn ws_with(drafts: &[(&str, &Analysis)]) -> Workspace {
         let mut ws = Workspace::new();
-        ws.insert(Arc::from(key), a, Arc::new(Config::default()));
+        for (key, a) in drafts {
+            ws.insert(Arc::from(*key), (*a).clone(), Arc::new(Config::default()));
+        }
         ws
     }
 
     #[test]
     fn a_finding_shows_the_rule_explanation() {
         let text = "“We will keep working on it, the spokesman said.\n";
-        let a = crate::analyze(text, crate::DocKind::Text, &Config::default());
+        let a = analyze(text);
         assert!(a.findings.iter().any(|f| f.rule == crate::Rule::QuoteUnbalanced));
-        let ws = ws_with("a", a);
+        let ws = ws_with(&[("a", &a)]);
         let (span, md) = hover_at(&ws, "a", text, 0).unwrap();
         assert_eq!(span.start, 0);
         assert!(md.contains("**quote/unbalanced**"), "{md}");
@@ -205,53 +151,48 @@ mod tests {
 
     #[test]
     fn a_quotation_shows_its_speaker_and_cue_or_that_it_has_none() {
-        let text = "“The region has been neglected for years,” Putin said.";
-        let mut a = with_entities(text, &[("Vladimir Putin", &["Putin"])]);
-        assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
-        let putin = text.find("Putin").unwrap();
-        let said = text.find("said").unwrap();
-        let (span, md) = hover_at(&ws_with("a", a.clone()), "a", text, 5).unwrap();
-        assert_eq!(span, a.quotes[0].spans[0]);
+        let text = "Kremlin spokesman Dmitry Peskov spoke on Monday.\n\n“The region has been neglected for years,” Peskov said.\n";
+        let mut a = analyze(text);
+        let q = a
+            .quotes
+            .iter()
+            .position(|q| q.spans[0].start == text.find('“').unwrap())
+            .unwrap();
+        a.quotes[q].speaker = None;
+        a.quotes[q].cue = None;
+        let at = text.find('“').unwrap() + 5;
+        let (span, md) = hover_at(&ws_with(&[("a", &a)]), "a", text, at).unwrap();
+        assert_eq!(span, a.quotes[q].spans[0]);
         assert!(md.contains("no speaker found"), "{md}");
 
-        a.quotes[0].speaker = Some(Speaker {
-            span: Span::new(putin, putin + 5),
+        let peskov = text.rfind("Peskov").unwrap();
+        let said = text.rfind("said").unwrap();
+        a.quotes[q].speaker = Some(Speaker {
+            span: Span::new(peskov, peskov + 6),
             antecedent: None,
             kind: SpeakerKind::Named,
-            entity: Some(0),
+            entity: a.entities.entity_at(peskov),
         });
-        a.quotes[0].cue = Some(Span::new(said, said + 4));
-        let ws = ws_with("a", a);
-        let (_, md) = hover_at(&ws, "a", text, 5).unwrap();
+        a.quotes[q].cue = Some(Span::new(said, said + 4));
+        let (_, md) = hover_at(&ws_with(&[("a", &a)]), "a", text, at).unwrap();
         assert!(
-            md.contains("spoken by **Vladimir Putin**") && md.contains("“said”"),
+            md.contains("spoken by **Dmitry Peskov** — attributed by “said”"),
             "{md}"
         );
-        // On the name: the card, with the quote attributed to it.
-        let (span, md) = hover_at(&ws, "a", text, putin + 1).unwrap();
-        assert_eq!(span, Span::new(putin, putin + 5));
-        assert!(md.starts_with("### Vladimir Putin"), "{md}");
-        assert!(md.contains("1 mention in this draft: Putin (1)"), "{md}");
-        assert!(md.contains("> “The region"), "{md}");
     }
 
     #[test]
-    fn the_card_counts_other_drafts() {
-        let text = "Vladimir Putin spoke. Putin left.";
-        let mut ws = ws_with(
-            "file:///d/a.md",
-            with_entities(text, &[("Vladimir Putin", &["Vladimir Putin", "Putin"])]),
-        );
-        ws.insert(
-            Arc::from("file:///d/b.md"),
-            with_entities("Putin, Putin.", &[("Vladimir Putin", &["Putin"])]),
-            Arc::new(Config::default()),
-        );
-        let (_, md) = hover_at(&ws, "file:///d/a.md", text, 1).unwrap();
-        assert!(
-            md.contains("2 mentions in this draft: Putin (1), Vladimir Putin (1)"),
-            "{md}"
-        );
-        assert!(md.contains("Also in 1 other draft (2 mentions): b.md (2)"), "{md}");
+    fn a_name_shows_the_entity_card_of_the_folder() {
+        let a_text = "Kremlin spokesman Dmitry Peskov spoke on Monday. Peskov said the talks would resume.\n";
+        let b_text = "Dmitry Peskoff did not comment. Peskoff stayed at home, officials confirmed.\n";
+        let (a, b) = (analyze(a_text), analyze(b_text));
+        let ws = ws_with(&[("file:///d/a.md", &a), ("file:///d/b.md", &b)]);
+        let peskov = a_text.rfind("Peskov").unwrap();
+        // The cursor just after the name still counts.
+        let (span, md) = hover_at(&ws, "file:///d/a.md", a_text, peskov + 6).unwrap();
+        assert_eq!(span, Span::new(peskov, peskov + 6));
+        assert!(md.starts_with("**Dmitry Peskov** · person"), "{md}");
+        assert!(md.contains("Kremlin spokesman") && md.contains("Peskoff"), "{md}");
+        assert!(md.contains("in 2 drafts"), "{md}");
     }
 }

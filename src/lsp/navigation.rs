@@ -1,5 +1,7 @@
-//! Names as symbols: rename every mention of an entity (variants included) across the
-//! drafts, list the mentions (references), go to the first full mention (definition).
+//! Names as symbols: rename a name everywhere the folder writes it for that entity (in any
+//! of its spellings), list its mentions (references), go to where it is introduced
+//! (definition). The workspace's lookups decide what is the same entity; this module turns
+//! their places into editor locations and edits.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -8,28 +10,29 @@ use tower_lsp::jsonrpc;
 use tower_lsp::ls_types as lsp;
 
 use crate::text::Span;
+use crate::workspace::{Location, Workspace};
 
 use super::documents::{Snapshot, View};
 use super::entities;
 use super::state::{State, lock};
 
-/// One draft's mentions of an entity, with its URI and text.
-type Mentions = (lsp::Uri, Arc<Snapshot>, Vec<Span>);
+/// One draft's places, with its URI and text.
+type Places = (lsp::Uri, Arc<Snapshot>, Vec<Span>);
 
-/// The mentions of the entity at `offset`, in every draft that names it (this one first),
-/// with each draft's text to locate them.
-fn mentions_everywhere(state: &State, view: &View, offset: usize) -> Option<Vec<Mentions>> {
+/// Ask the workspace `lookup` about the name at `offset`; the places it gives, by draft
+/// (this one first), with each draft's text to locate them.
+fn places(
+    state: &State,
+    view: &View,
+    offset: usize,
+    lookup: impl Fn(&Workspace, &str, usize) -> Vec<Location>,
+) -> Option<Vec<Places>> {
     let found = {
         let ws = lock(&state.workspace);
-        let a = &ws.get(&view.key)?.analysis;
-        let (entity, _) = entities::mention_at(a, offset)?;
-        let name = entities::name(a, entity).to_string();
-        let mut all = entities::across(&ws, &view.key, &name);
-        // This draft by its own entity, even if another entity shares the name elsewhere.
-        all.retain(|(k, _)| *k != view.key);
-        all.insert(0, (view.key.clone(), entities::mentions(a, entity)));
-        all
+        let at = entities::probe(&ws, &view.key, offset)?;
+        entities::by_draft(&view.key, lookup(&ws, &view.key, at))
     };
+    // Texts are read after the workspace lock is released (lock order: docs first).
     let mut out = Vec::new();
     for (key, spans) in found {
         let source = if key == view.key {
@@ -44,16 +47,26 @@ fn mentions_everywhere(state: &State, view: &View, offset: usize) -> Option<Vec<
     Some(out)
 }
 
-pub fn prepare_rename(state: &State, view: &View, offset: usize) -> Option<lsp::PrepareRenameResponse> {
+/// The word a rename at `offset` would change, if the cursor is on a name.
+fn word_at(state: &State, view: &View, offset: usize) -> Option<Span> {
     let ws = lock(&state.workspace);
-    let a = &ws.get(&view.key)?.analysis;
-    let (_, span) = entities::mention_at(a, offset)?;
+    let at = entities::probe(&ws, &view.key, offset)?;
+    ws.word_references(&view.key, at)
+        .into_iter()
+        .find(|l| l.key == view.key && l.span.start <= at && at < l.span.end)
+        .map(|l| l.span)
+}
+
+pub fn prepare_rename(state: &State, view: &View, offset: usize) -> Option<lsp::PrepareRenameResponse> {
+    let span = word_at(state, view, offset)?;
     Some(lsp::PrepareRenameResponse::RangeWithPlaceholder {
         range: view.lines().range(span),
         placeholder: view.snap.slice(span).to_string(),
     })
 }
 
+/// Replace the name's word under the cursor wherever the folder writes it for this entity,
+/// variants included, as one edit over every draft.
 pub fn rename(
     state: &State,
     view: &View,
@@ -66,7 +79,10 @@ pub fn rename(
             "a name must be one line of text, not empty",
         ));
     }
-    let Some(all) = mentions_everywhere(state, view, offset) else {
+    if word_at(state, view, offset).is_none() {
+        return Ok(None);
+    }
+    let Some(all) = places(state, view, offset, Workspace::word_references) else {
         return Ok(None);
     };
     let enc = state.encoding();
@@ -89,7 +105,7 @@ pub fn rename(
 
 pub fn references(state: &State, view: &View, offset: usize) -> Option<Vec<lsp::Location>> {
     let enc = state.encoding();
-    let all = mentions_everywhere(state, view, offset)?;
+    let all = places(state, view, offset, Workspace::references)?;
     Some(
         all.into_iter()
             .flat_map(|(uri, snap, spans)| {
@@ -103,16 +119,13 @@ pub fn references(state: &State, view: &View, offset: usize) -> Option<Vec<lsp::
     )
 }
 
-/// The first mention in this draft that spells out the entity's full name, else the first.
+/// Where the entity is introduced: its first full mention here, else in another draft.
 pub fn definition(state: &State, view: &View, offset: usize) -> Option<lsp::GotoDefinitionResponse> {
-    let ws = lock(&state.workspace);
-    let a = &ws.get(&view.key)?.analysis;
-    let (entity, _) = entities::mention_at(a, offset)?;
-    let name = entities::name(a, entity);
-    let spans = entities::mentions(a, entity);
-    let first = spans.iter().find(|s| view.snap.slice(**s) == name).or(spans.first())?;
+    let def = |ws: &Workspace, key: &str, at: usize| ws.definition(key, at).into_iter().collect();
+    let (uri, snap, spans) = places(state, view, offset, def)?.into_iter().next()?;
+    let span = *spans.first()?;
     Some(lsp::GotoDefinitionResponse::Scalar(lsp::Location::new(
-        view.uri.clone(),
-        view.lines().range(*first),
+        uri,
+        snap.lines(state.encoding()).range(span),
     )))
 }

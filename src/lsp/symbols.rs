@@ -1,17 +1,19 @@
 //! Symbols: a draft's outline (the entities it names, its quotations) and a workspace-wide
 //! search for entities.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use tower_lsp::ls_types as lsp;
 
-use crate::analysis::Analysis;
+use crate::analysis::entities::Kind;
 use crate::text::Span;
+use crate::workspace::Location;
 
 use super::documents::{Source, View};
-use super::entities;
 use super::hover::{quote_cover, speaker_label};
 use super::state::{State, lock};
+use super::{convert, entities};
 
 /// At most this many workspace symbols per query: a search box, not an export.
 const MAX_WORKSPACE_SYMBOLS: usize = 256;
@@ -30,14 +32,16 @@ pub fn document_symbols(state: &State, view: &View) -> Option<lsp::DocumentSymbo
     ents.sort_by_key(|(_, m)| m[0]);
     for (e, mentions) in ents {
         let range = lines.range(mentions[0]);
+        let kind = a.entities.entities[e].kind;
         symbols.push(symbol(
             entities::name(a, e).to_string(),
             Some(format!(
-                "{} mention{}",
+                "{} · {} mention{}",
+                kind.as_str(),
                 mentions.len(),
                 if mentions.len() == 1 { "" } else { "s" }
             )),
-            lsp::SymbolKind::OBJECT,
+            convert::symbol_kind(kind),
             range,
             range,
         ));
@@ -86,58 +90,43 @@ fn headline(quote: &str) -> String {
     if s.is_empty() { "(quotation)".to_string() } else { s }
 }
 
-/// Entities whose name contains `query` (any case), one symbol per draft that names them,
-/// at the first mention there.
+/// The folder's entities whose name contains `query` (any case), at their first full
+/// mention, most mentioned first.
 pub fn workspace_symbols(state: &State, query: &str) -> Vec<lsp::WorkspaceSymbol> {
     let query = query.to_lowercase();
-    let hits: Vec<(Arc<str>, String, Span)> = {
+    let hits: Vec<(String, &'static str, Location)> = {
         let ws = lock(&state.workspace);
-        let mut keys: Vec<&Arc<str>> = ws.keys().collect();
-        keys.sort();
-        let mut hits = Vec::new();
-        'drafts: for key in keys {
-            let Some(d) = ws.get(key) else { continue };
-            for (name, first) in named(&d.analysis) {
-                if name.to_lowercase().contains(&query) {
-                    hits.push((key.clone(), name, first));
-                    if hits.len() >= MAX_WORKSPACE_SYMBOLS {
-                        break 'drafts;
-                    }
-                }
-            }
-        }
-        hits
+        ws.cards()
+            .into_iter()
+            .filter(|c| c.name.to_lowercase().contains(&query))
+            .filter_map(|c| Some((c.name, c.kind, c.first?)))
+            .take(MAX_WORKSPACE_SYMBOLS)
+            .collect()
     };
     let enc = state.encoding();
-    let mut out = Vec::new();
-    let mut last: Option<(Arc<str>, Option<Source>)> = None;
-    for (key, name, span) in hits {
-        if last.as_ref().is_none_or(|(k, _)| *k != key) {
-            last = Some((key.clone(), state.source(&key)));
-        }
-        let Some((_, Some((uri, snap)))) = &last else { continue };
-        out.push(lsp::WorkspaceSymbol {
-            name,
-            kind: lsp::SymbolKind::OBJECT,
-            tags: None,
-            container_name: file_label(uri),
-            location: lsp::OneOf::Left(lsp::Location::new(uri.clone(), snap.lines(enc).range(span))),
-            data: None,
-        });
-    }
-    out
-}
-
-/// Each entity of a draft with its first mention.
-fn named(a: &Analysis) -> Vec<(String, Span)> {
-    (0..a.entities.entities.len())
-        .filter_map(|e| {
-            let first = *entities::mentions(a, e).first()?;
-            Some((entities::name(a, e).to_string(), first))
+    let mut sources: HashMap<Arc<str>, Option<Source>> = HashMap::new();
+    hits.into_iter()
+        .filter_map(|(name, kind, first)| {
+            let source = sources
+                .entry(first.key.clone())
+                .or_insert_with(|| state.source(&first.key));
+            let (uri, snap) = source.as_ref()?;
+            Some(lsp::WorkspaceSymbol {
+                name,
+                kind: convert::symbol_kind(kind_named(kind)),
+                tags: None,
+                container_name: Some(kind.to_string()),
+                location: lsp::OneOf::Left(lsp::Location::new(uri.clone(), snap.lines(enc).range(first.span))),
+                data: None,
+            })
         })
         .collect()
 }
 
-fn file_label(uri: &lsp::Uri) -> Option<String> {
-    uri.as_str().rsplit('/').next().map(str::to_string)
+/// A card's kind, which it carries as its name.
+fn kind_named(name: &str) -> Kind {
+    [Kind::Person, Kind::Organization, Kind::Place]
+        .into_iter()
+        .find(|k| k.as_str() == name)
+        .unwrap_or(Kind::Other)
 }

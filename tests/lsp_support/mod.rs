@@ -438,62 +438,55 @@ pub fn offset(text: &str, line: u32, character: u32) -> usize {
     text.len()
 }
 
-/// An analysis with name data injected, for adapter tests while the real entity analysis is
-/// being built: the production analysis, plus entities found by plain search. Each entry is
-/// (canonical name, accepted forms, wrong forms); a wrong form is a `name/variant` finding
-/// with the canonical name as its fix, unless `names.accept` lists it. A quotation followed
-/// by `<form> said` is attributed to that entity.
-pub fn names_analyzer(
-    names: &'static [(&'static str, &'static [&'static str], &'static [&'static str])],
-) -> copydesk::lsp::Analyzer {
-    use copydesk::analysis::entities::{Entities, Entity, Mention};
-    use copydesk::analysis::quotes::{Speaker, SpeakerKind};
+/// The production analysis plus `name/variant` findings for fixed pairs (wrong spelling,
+/// canonical spelling), each with the canonical spelling as its fix, unless `names.accept`
+/// lists the wrong one: deterministic findings for testing the fixes and the "accept"
+/// command, independent of how the names analysis weighs spellings.
+pub fn variants_analyzer(pairs: &'static [(&'static str, &'static str)]) -> copydesk::lsp::Analyzer {
     use copydesk::{Edit, Finding, Fix, Rule, Span};
     Arc::new(move |text, kind, config| {
         let mut a = copydesk::analyze(text, kind, config);
-        let mut ents = Entities::default();
-        let mut taken: Vec<Span> = Vec::new();
         let mut findings = Vec::new();
-        for (i, (canonical, good, bad)) in names.iter().enumerate() {
-            ents.entities.push(Entity {
-                name: canonical.to_string(),
-                mentions: Vec::new(),
-                ..Default::default()
-            });
-            let forms = std::iter::once(canonical).chain(good.iter()).chain(bad.iter());
-            for form in forms {
-                for (at, _) in text.match_indices(form) {
-                    let span = Span::new(at, at + form.len());
-                    if taken.iter().any(|t| t.overlaps(span)) {
-                        continue;
-                    }
-                    taken.push(span);
-                    ents.entities[i].mentions.push(ents.mentions.len());
-                    ents.mentions.push(Mention {
-                        span,
-                        entity: i,
-                        ..Default::default()
-                    });
-                    if bad.contains(form) && !config.accept.iter().any(|x| x == form) {
-                        findings.push(
-                            Finding::new(Rule::NameVariant, span, format!("“{form}” differs from “{canonical}”"))
-                                .with_fix(Fix {
-                                    title: format!("Replace with “{canonical}”"),
-                                    edits: vec![Edit {
-                                        span,
-                                        replacement: canonical.to_string(),
-                                    }],
-                                }),
-                        );
-                    }
-                }
+        for (wrong, canonical) in pairs {
+            if config.accept.iter().any(|x| x == wrong) {
+                continue;
+            }
+            for (at, _) in text.match_indices(wrong) {
+                let span = Span::new(at, at + wrong.len());
+                findings.push(
+                    Finding::new(Rule::NameVariant, span, format!("“{wrong}” differs from “{canonical}”")).with_fix(
+                        Fix {
+                            title: format!("Replace with “{canonical}”"),
+                            edits: vec![Edit {
+                                span,
+                                replacement: canonical.to_string(),
+                            }],
+                        },
+                    ),
+                );
             }
         }
-        for q in &mut a.quotes {
+        a.findings
+            .extend(copydesk::analysis::settle(findings, config, &a.suppressions));
+        a.findings.sort_by_key(|f| (f.span.start, f.span.end, f.rule));
+        a
+    })
+}
+
+/// The production analysis plus speakers, while the quote analysis that finds them is being
+/// built: a quotation with no speaker that is followed by `<name> said` is attributed to
+/// that name's entity (names as the names analysis found them).
+pub fn speakers_analyzer() -> copydesk::lsp::Analyzer {
+    use copydesk::Span;
+    use copydesk::analysis::quotes::{Speaker, SpeakerKind};
+    Arc::new(|text, kind, config| {
+        let mut a = copydesk::analyze(text, kind, config);
+        let mentions = &a.entities.mentions;
+        for q in a.quotes.iter_mut().filter(|q| q.speaker.is_none()) {
             let end = q.spans.last().unwrap().end;
             let rest = &text[end..];
             let skipped = rest.len() - rest.trim_start_matches([' ', ',']).len();
-            if let Some(m) = ents.mentions.iter().find(|m| m.span.start == end + skipped)
+            if let Some(m) = mentions.iter().find(|m| m.span.start == end + skipped)
                 && text[m.span.end..].starts_with(" said")
             {
                 q.speaker = Some(Speaker {
@@ -505,10 +498,6 @@ pub fn names_analyzer(
                 q.cue = Some(Span::new(m.span.end + 1, m.span.end + 5));
             }
         }
-        a.entities = ents;
-        a.findings
-            .extend(copydesk::analysis::settle(findings, config, &a.suppressions));
-        a.findings.sort_by_key(|f| (f.span.start, f.span.end, f.rule));
         a
     })
 }
