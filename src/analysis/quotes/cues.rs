@@ -1,0 +1,146 @@
+//! Attribution cues: the speech verbs and phrases of a draft that lie outside quoted
+//! material, found in one pass per paragraph.
+
+use crate::analysis::quotes::QuoteLexicon;
+use crate::text::Span;
+use crate::text::segment::{Segments, TokenKind};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueKind {
+    /// A speech act (`said`, `told`, `wrote`): attributes a quotation in its sentence and
+    /// introduces the quotation that follows its sentence.
+    Speech,
+    /// A verb that characterises speech (`called`, `praised`): attributes a quotation only
+    /// in its own sentence.
+    Characterizing,
+    /// `according to`: the speaker follows the cue.
+    According,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cue {
+    pub span: Span,
+    pub kind: CueKind,
+}
+
+/// Every cue of the draft outside `quoted` (sorted, disjoint spans), in document order.
+pub fn find(text: &str, seg: &Segments, lex: &QuoteLexicon, quoted: &[Span]) -> Vec<Cue> {
+    let mut cues = Vec::new();
+    for para in &seg.paragraphs {
+        let first = cues.len();
+        let lists = [
+            (&lex.speech_verbs, CueKind::Speech),
+            (&lex.characterizing_verbs, CueKind::Characterizing),
+        ];
+        for (list, kind) in lists {
+            for m in list.find_in(text, para.span) {
+                if inside(quoted, m.span.start) || !is_verb_use(text, seg, lex, m.span) {
+                    continue;
+                }
+                let kind = if m.span.slice(text).eq_ignore_ascii_case("according to") {
+                    CueKind::According
+                } else {
+                    kind
+                };
+                cues.push(Cue { span: m.span, kind });
+            }
+        }
+        let found = &mut cues[first..];
+        // Speech verbs sort before characterising verbs at the same place, and win overlaps.
+        found.sort_by_key(|c| (c.span.start, c.kind == CueKind::Characterizing));
+        let mut kept = first;
+        for i in first..cues.len() {
+            if kept > first && cues[kept - 1].span.overlaps(cues[i].span) {
+                continue;
+            }
+            cues[kept] = cues[i];
+            kept += 1;
+        }
+        cues.truncate(kept);
+    }
+    cues
+}
+
+/// True when `offset` lies inside one of the sorted, disjoint `spans`.
+pub fn inside(spans: &[Span], offset: usize) -> bool {
+    let i = spans.partition_point(|s| s.end <= offset);
+    spans.get(i).is_some_and(|s| s.start <= offset)
+}
+
+/// Whether a cue word is used as a verb of speech here. Not when it is:
+/// - capitalised right after another word, as part of a name (`United States`, `Notes` in
+///   a title); capitals are fine at the start of a sentence;
+/// - a noun after an article or a possessive (`his remarks`, `Trump’s tweets`, `the claims`);
+/// - an infinitive after `to` (`declined to say`, `refused to comment`): speech not made.
+fn is_verb_use(text: &str, seg: &Segments, lex: &QuoteLexicon, span: Span) -> bool {
+    let i = seg.tokens.partition_point(|t| t.span.start < span.start);
+    let Some(prev) = i.checked_sub(1).map(|p| seg.tokens[p]) else {
+        return true;
+    };
+    if !matches!(prev.kind, TokenKind::Word | TokenKind::Number) {
+        return true;
+    }
+    let word = prev.text(text);
+    let capitalised = span.slice(text).starts_with(|c: char| c.is_uppercase());
+    let possessive = word.ends_with("'s") || word.ends_with("’s") || word.ends_with("s'") || word.ends_with("s’");
+    !(capitalised || possessive || lex.words.noun_markers.contains(word) || word.eq_ignore_ascii_case("to"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::LexiconConfig;
+    use crate::text::{DocKind, prose, segment};
+
+    fn cues(text: &str, quoted: &[Span]) -> Vec<(String, CueKind)> {
+        let p = prose::extract(text, DocKind::Text);
+        let seg = segment::segment(&p);
+        let lex = QuoteLexicon::new(&LexiconConfig::default());
+        find(text, &seg, &lex, quoted)
+            .into_iter()
+            .map(|c| (c.span.slice(text).to_string(), c.kind))
+            .collect()
+    }
+
+    #[test]
+    fn speech_characterising_and_according_to() {
+        let found = cues(
+            "Smith said the plan, according to aides, was called a waste. Jones said in a statement it failed.",
+            &[],
+        );
+        assert_eq!(
+            found,
+            vec![
+                ("said".into(), CueKind::Speech),
+                ("according to".into(), CueKind::According),
+                ("called".into(), CueKind::Characterizing),
+                ("said in a statement".into(), CueKind::Speech),
+            ]
+        );
+    }
+
+    #[test]
+    fn cues_inside_quotes_and_in_names_are_skipped() {
+        let text = "“They said no,” the United States Says Inc. reported.";
+        let quote = Span::new(0, text.find(',').unwrap() + 4);
+        assert_eq!(cues(text, &[quote]), vec![("reported".into(), CueKind::Speech)]);
+        assert_eq!(
+            cues("Says Smith: it is over.", &[]),
+            vec![("Says".into(), CueKind::Speech)]
+        );
+    }
+
+    #[test]
+    fn nouns_and_infinitives_are_not_cues() {
+        assert!(cues("His remarks and Smith’s tweets were the claims of a man.", &[]).is_empty());
+        assert!(cues("She declined to say more.", &[]).is_empty());
+        assert_eq!(cues("She remarks that it tweets.", &[]).len(), 2);
+    }
+
+    #[test]
+    fn inside_sorted_spans() {
+        let spans = [Span::new(2, 5), Span::new(9, 12)];
+        assert!(inside(&spans, 2) && inside(&spans, 11));
+        assert!(!inside(&spans, 5) && !inside(&spans, 0) && !inside(&spans, 12));
+    }
+}

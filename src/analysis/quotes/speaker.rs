@@ -1,0 +1,521 @@
+//! Who a speech verb's speaker is: the phrase before the verb (`the ministry said`,
+//! `Dmitry Peskov, the Kremlin spokesman, said`) or, inverted, after it (`said Smith`,
+//! `according to Peskov`). Reads the flat token vector; never crosses quoted material.
+
+use std::ops::Range;
+
+use crate::analysis::quotes::cues::{Cue, CueKind, inside};
+use crate::analysis::quotes::words::SpeakerWords;
+use crate::analysis::quotes::{Speaker, SpeakerKind};
+use crate::text::Span;
+use crate::text::segment::{Segments, Token, TokenKind};
+
+/// An appositive between commas is at most this many tokens long.
+const MAX_APPOSITIVE: usize = 16;
+/// A speaker phrase without a determiner holds at most this many lower-case words.
+const MAX_BARE_WORDS: usize = 5;
+
+pub struct SpeakerFinder<'a> {
+    pub text: &'a str,
+    pub seg: &'a Segments,
+    pub words: &'a SpeakerWords,
+    /// Quoted material, sorted and disjoint: a speaker is never inside it.
+    pub quoted: &'a [Span],
+}
+
+impl SpeakerFinder<'_> {
+    fn tok(&self, i: usize) -> Token {
+        self.seg.tokens[i]
+    }
+
+    fn word(&self, i: usize) -> &str {
+        self.seg.tokens[i].text(self.text)
+    }
+
+    /// Index of the first token starting at or after `offset`.
+    pub fn token_at(&self, offset: usize) -> usize {
+        self.seg.tokens.partition_point(|t| t.span.start < offset)
+    }
+
+    /// The speaker tied to `cue` in the sentence made of `tokens`.
+    pub fn for_cue(&self, cue: &Cue, tokens: Range<usize>) -> Option<Speaker> {
+        let c0 = self.token_at(cue.span.start);
+        let c1 = self.token_at(cue.span.end);
+        // Never read into quoted words: the speaker is outside the quotation.
+        let mut lo = tokens.start;
+        let mut i = c0;
+        while i > lo {
+            if inside(self.quoted, self.tok(i - 1).span.start) {
+                lo = i;
+                break;
+            }
+            i -= 1;
+        }
+        let mut hi = c1;
+        while hi < tokens.end && !inside(self.quoted, self.tok(hi).span.start) {
+            hi += 1;
+        }
+        match cue.kind {
+            CueKind::According => self.phrase_after(c1, hi),
+            CueKind::Characterizing => self.subject_before(c0, lo),
+            CueKind::Speech => self.subject_before(c0, lo).or_else(|| {
+                let verb = cue.span.slice(self.text);
+                let addressee = self
+                    .words
+                    .addressee_verbs
+                    .contains(verb.split(' ').next().unwrap_or(verb));
+                (!addressee).then(|| self.phrase_after(c1, hi)).flatten()
+            }),
+        }
+    }
+
+    /// The first name in tokens `lo..hi`, outside quoted material: the likely speaker of a
+    /// lead-in such as `Sanders delivered a snappy retort:`.
+    pub fn first_name(&self, lo: usize, hi: usize) -> Option<Speaker> {
+        let start = (lo..hi).find(|&i| self.is_name_word(i) && !inside(self.quoted, self.tok(i).span.start))?;
+        let mut end = start;
+        while end < hi
+            && (self.is_name_word(end) || (self.is_initial_dot(end) && end + 1 < hi && self.is_name_word(end + 1)))
+        {
+            end += 1;
+        }
+        Some(self.classify(start, end))
+    }
+
+    /// An adverb or auxiliary between a speaker and a verb: `has also said`, `quickly said`.
+    fn skippable(&self, i: usize) -> bool {
+        let t = self.tok(i);
+        let w = t.text(self.text);
+        t.kind == TokenKind::Word
+            && (self.words.skip_before_verb.contains(w)
+                || (w.len() > 4 && w.ends_with("ly") && !t.is_capitalized(self.text)))
+    }
+
+    /// The subject of a verb whose first token is `end`, reading left no further than `lo`.
+    pub fn subject_before(&self, end: usize, lo: usize) -> Option<Speaker> {
+        let mut i = end;
+        while i > lo && self.skippable(i - 1) {
+            i -= 1;
+        }
+        if i == lo {
+            return None;
+        }
+        let t = self.tok(i - 1);
+        if t.punct(self.text) == Some(',') {
+            return self.appositive(i - 1, lo);
+        }
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        let w = t.text(self.text);
+        if self.words.relative_pronouns.contains(w) {
+            return self.before_relative(i - 1, lo);
+        }
+        if self.words.is_pronoun(w) {
+            return Some(pronoun(t.span));
+        }
+        let phrase = self.phrase_before(i, lo)?;
+        // `Peskov, who is the Kremlin's spokesman, said`: the speaker is before `who`.
+        let mut k = self.token_at(phrase.span.start);
+        while k > lo && self.words.skip_before_verb.contains(self.word(k - 1)) {
+            k -= 1;
+        }
+        if k > lo && k < self.token_at(phrase.span.start) && self.words.relative_pronouns.contains(self.word(k - 1)) {
+            return self.before_relative(k - 1, lo).or(Some(phrase));
+        }
+        Some(phrase)
+    }
+
+    /// The phrase a relative pronoun at `rel` refers to: `Peskov, who …`.
+    fn before_relative(&self, rel: usize, lo: usize) -> Option<Speaker> {
+        let mut i = rel;
+        if i > lo && self.tok(i - 1).punct(self.text) == Some(',') {
+            i -= 1;
+        }
+        if i > lo && self.words.is_pronoun(self.word(i - 1)) {
+            return Some(pronoun(self.tok(i - 1).span));
+        }
+        self.phrase_before(i, lo)
+    }
+
+    /// `X, appositive, said`: the name, whichever side of the appositive it is on.
+    fn appositive(&self, comma: usize, lo: usize) -> Option<Speaker> {
+        let mut k = comma;
+        let mut open = None;
+        while k > lo && comma - k < MAX_APPOSITIVE {
+            k -= 1;
+            match self.tok(k).punct(self.text) {
+                Some(',') => {
+                    open = Some(k);
+                    break;
+                }
+                Some(c) if !matches!(c, '.' | '-' | '\'' | '’') => break,
+                _ => {}
+            }
+        }
+        let Some(open) = open else {
+            return self.phrase_before(comma, lo);
+        };
+        let inner = self.phrase_before(comma, open + 1);
+        if let Some(s) = &inner
+            && s.kind == SpeakerKind::Named
+            && self.token_at(s.span.start) == open + 1
+        {
+            return inner;
+        }
+        self.subject_before(open, lo).or(inner)
+    }
+
+    fn is_name_word(&self, i: usize) -> bool {
+        let t = self.tok(i);
+        let w = t.text(self.text);
+        t.is_capitalized(self.text)
+            && !self.words.determiners.contains(w)
+            && !self.words.clause_words.contains(w)
+            && !self.words.phrase_links.contains(w)
+            && !self.words.is_pronoun(w)
+            && !self.words.not_names.contains(w)
+            && !self.words.skip_before_verb.contains(w)
+    }
+
+    /// The dot after an initial, as in `George W. Bush`.
+    fn is_initial_dot(&self, i: usize) -> bool {
+        i > 0 && self.tok(i).punct(self.text) == Some('.') && {
+            let prev = self.tok(i - 1);
+            prev.span.end == self.tok(i).span.start
+                && prev.is_capitalized(self.text)
+                && prev.text(self.text).chars().count() == 1
+        }
+    }
+
+    fn is_possessive(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
+    }
+
+    /// The noun phrase ending just before token `end`: a name (`Vladimir Putin`), a phrase
+    /// (`a spokesman for the Kremlin`, `Putin's spokesman`, `officials`).
+    pub fn phrase_before(&self, end: usize, lo: usize) -> Option<Speaker> {
+        let mut start = end;
+        let mut lower = 0;
+        while start > lo {
+            let i = start - 1;
+            let t = self.tok(i);
+            let w = t.text(self.text);
+            if t.kind != TokenKind::Word {
+                if self.is_initial_dot(i) && i > lo {
+                    start -= 1;
+                    continue;
+                }
+                break;
+            }
+            if self.words.determiners.contains(w) {
+                if start == end {
+                    break;
+                }
+                start -= 1;
+                // `a spokesman for the Kremlin`: a link before the article continues the phrase.
+                if start > lo && self.words.phrase_links.contains(self.word(start - 1)) {
+                    continue;
+                }
+                break;
+            }
+            if self.is_possessive(i) {
+                if start == end {
+                    break;
+                }
+                start -= 1;
+                break;
+            }
+            if self.words.phrase_links.contains(w) {
+                if start == end {
+                    break;
+                }
+                start -= 1;
+                continue;
+            }
+            if self.words.clause_words.contains(w)
+                || self.words.skip_before_verb.contains(w)
+                || self.words.is_pronoun(w)
+                || self.words.not_names.contains(w)
+            {
+                break;
+            }
+            if !t.is_capitalized(self.text) {
+                if lower == MAX_BARE_WORDS {
+                    break;
+                }
+                lower += 1;
+            }
+            start -= 1;
+        }
+        // A phrase never starts with a dangling preposition.
+        while start < end && self.words.phrase_links.contains(self.word(start)) {
+            start += 1;
+        }
+        (start < end).then(|| self.classify(start, end))
+    }
+
+    /// The noun phrase starting at token `start`, read forward no further than `hi`:
+    /// `said Smith`, `according to a statement from the Kremlin`.
+    pub fn phrase_after(&self, start: usize, hi: usize) -> Option<Speaker> {
+        let mut j = start;
+        while j < hi && self.skippable(j) && !self.words.is_pronoun(self.word(j)) {
+            j += 1;
+        }
+        if j >= hi || self.tok(j).kind != TokenKind::Word {
+            return None;
+        }
+        let first = self.word(j);
+        if self.words.is_pronoun(first) {
+            return Some(pronoun(self.tok(j).span));
+        }
+        let mut end = j;
+        let mut lower = 0;
+        let mut after_link = true;
+        while end < hi {
+            let t = self.tok(end);
+            let w = t.text(self.text);
+            if t.kind != TokenKind::Word {
+                if self.is_initial_dot(end) && end + 1 < hi && self.is_name_word(end + 1) {
+                    end += 1;
+                    continue;
+                }
+                break;
+            }
+            if self.words.determiners.contains(w) && after_link {
+                end += 1;
+                after_link = false;
+                continue;
+            }
+            if self.words.phrase_links.contains(w) {
+                if end == j || self.words.stop_after_verb.contains(w) {
+                    break;
+                }
+                end += 1;
+                after_link = true;
+                continue;
+            }
+            if self.words.clause_words.contains(w)
+                || self.words.not_names.contains(w)
+                || self.words.is_pronoun(w)
+                || self.words.skip_before_verb.contains(w)
+            {
+                break;
+            }
+            if !t.is_capitalized(self.text) {
+                if lower == MAX_BARE_WORDS {
+                    break;
+                }
+                lower += 1;
+            }
+            after_link = false;
+            end += 1;
+            if self.is_possessive(end - 1) {
+                after_link = true;
+            }
+        }
+        while end > j
+            && (self.words.phrase_links.contains(self.word(end - 1))
+                || self.words.determiners.contains(self.word(end - 1)))
+        {
+            end -= 1;
+        }
+        (end > j).then(|| self.classify(j, end))
+    }
+
+    /// A named speaker when the phrase ends in a name (titles dropped: `Russian President
+    /// Vladimir Putin` → `Vladimir Putin`), else a noun phrase.
+    fn classify(&self, start: usize, end: usize) -> Speaker {
+        let mut run = end;
+        while run > start && (self.is_name_word(run - 1) || self.is_initial_dot(run - 1)) {
+            run -= 1;
+        }
+        let whole = Span::new(self.tok(start).span.start, self.tok(end - 1).span.end);
+        if run == end {
+            return named_or_phrase(whole, SpeakerKind::NounPhrase);
+        }
+        // Titles and possessives before the name: `President`, `Kremlin spokesman`, `CNN's`.
+        let mut name = run;
+        for k in run..end - 1 {
+            let w = self.word(k);
+            if self.words.person_nouns.contains(w) || self.words.organization_words.contains(w) || self.is_possessive(k)
+            {
+                name = k + 1;
+            }
+        }
+        // `the Russian President`: a role, not a name.
+        if name == run && self.words.person_nouns.contains(self.word(end - 1)) {
+            return named_or_phrase(whole, SpeakerKind::NounPhrase);
+        }
+        let name_span = Span::new(self.tok(name).span.start, self.tok(end - 1).span.end);
+        let article_only = run == start || (run == start + 1 && self.word(start).eq_ignore_ascii_case("the"));
+        let linked = run > start && {
+            let w = self.word(run - 1);
+            self.words.phrase_links.contains(w) || self.words.determiners.contains(w)
+        };
+        if name > run || article_only || !linked {
+            named_or_phrase(name_span, SpeakerKind::Named)
+        } else {
+            named_or_phrase(whole, SpeakerKind::NounPhrase)
+        }
+    }
+}
+
+fn pronoun(span: Span) -> Speaker {
+    named_or_phrase(span, SpeakerKind::Pronoun)
+}
+
+fn named_or_phrase(span: Span, kind: SpeakerKind) -> Speaker {
+    Speaker {
+        span,
+        antecedent: None,
+        kind,
+        entity: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{DocKind, prose, segment};
+
+    /// The speaker of the first cue word `verb` in `text`, as (text, kind).
+    fn speaker(text: &str, verb: &str, kind: CueKind) -> Option<(String, SpeakerKind)> {
+        let p = prose::extract(text, DocKind::Text);
+        let seg = segment::segment(&p);
+        let words = SpeakerWords::builtin();
+        let f = SpeakerFinder {
+            text,
+            seg: &seg,
+            words: &words,
+            quoted: &[],
+        };
+        let at = text.find(verb).unwrap();
+        let cue = Cue {
+            span: Span::new(at, at + verb.len()),
+            kind,
+        };
+        let sentence = seg.sentence_at(at).unwrap();
+        f.for_cue(&cue, seg.sentences[sentence].tokens.clone())
+            .map(|s| (s.span.slice(text).to_string(), s.kind))
+    }
+
+    fn named(s: &str) -> Option<(String, SpeakerKind)> {
+        Some((s.to_string(), SpeakerKind::Named))
+    }
+
+    fn phrase(s: &str) -> Option<(String, SpeakerKind)> {
+        Some((s.to_string(), SpeakerKind::NounPhrase))
+    }
+
+    #[test]
+    fn subject_names_with_titles_dropped() {
+        assert_eq!(
+            speaker("Mayor Anna Kowalski said it.", "said", CueKind::Speech),
+            named("Anna Kowalski")
+        );
+        assert_eq!(
+            speaker("But Kowalski has also said so.", "said", CueKind::Speech),
+            named("Kowalski")
+        );
+        assert_eq!(
+            speaker("George W. Bush said so.", "said", CueKind::Speech),
+            named("George W. Bush")
+        );
+        assert_eq!(
+            speaker(
+                "Harbour board spokesman Tom Reyes told reporters.",
+                "told",
+                CueKind::Speech
+            ),
+            named("Tom Reyes")
+        );
+    }
+
+    #[test]
+    fn noun_phrase_subjects() {
+        assert_eq!(
+            speaker(
+                "In a statement, the harbour authority said it was safe.",
+                "said",
+                CueKind::Speech
+            ),
+            phrase("the harbour authority")
+        );
+        assert_eq!(
+            speaker("A spokesman for the Port Authority said no.", "said", CueKind::Speech),
+            phrase("A spokesman for the Port Authority")
+        );
+        assert_eq!(
+            speaker("Kowalski's deputy said no.", "said", CueKind::Speech),
+            phrase("Kowalski's deputy")
+        );
+        assert_eq!(
+            speaker("Local fishermen said no.", "said", CueKind::Speech),
+            phrase("Local fishermen")
+        );
+    }
+
+    #[test]
+    fn appositives_and_relative_clauses() {
+        assert_eq!(
+            speaker(
+                "Tom Reyes, a spokesman for the board, said no.",
+                "said",
+                CueKind::Speech
+            ),
+            named("Tom Reyes")
+        );
+        assert_eq!(
+            speaker("The board's spokesman, Tom Reyes, said no.", "said", CueKind::Speech),
+            named("Tom Reyes")
+        );
+        assert_eq!(
+            speaker(
+                "Reyes who is the spokesman for the board said no.",
+                "said",
+                CueKind::Speech
+            ),
+            named("Reyes")
+        );
+    }
+
+    #[test]
+    fn inverted_and_according_to() {
+        assert_eq!(
+            speaker("“No,” said Anna Kowalski, the mayor.", "said", CueKind::Speech),
+            named("Anna Kowalski")
+        );
+        assert_eq!(
+            speaker(
+                "It was late, according to a statement from the board.",
+                "according to",
+                CueKind::According
+            ),
+            phrase("a statement from the board")
+        );
+        assert_eq!(
+            speaker(
+                "It was late, according to Reyes on Monday.",
+                "according to",
+                CueKind::According
+            ),
+            named("Reyes")
+        );
+        // The object of `told` is the listener, never the speaker.
+        assert_eq!(speaker("“No,” told reporters.", "told", CueKind::Speech), None);
+    }
+
+    #[test]
+    fn pronouns() {
+        assert_eq!(
+            speaker("“No,” he said.", "said", CueKind::Speech),
+            Some(("he".into(), SpeakerKind::Pronoun))
+        );
+        assert_eq!(
+            speaker("“No,” it said in a statement.", "said", CueKind::Speech),
+            Some(("it".into(), SpeakerKind::Pronoun))
+        );
+    }
+}
