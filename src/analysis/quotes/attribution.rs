@@ -27,6 +27,9 @@ pub struct Tie {
 /// Words (outside quotation marks) allowed before a quotation that still leads its
 /// sentence: `And “…”`, `But then, “…”`.
 const LEAD_WORDS: usize = 2;
+/// Words allowed before the speech verb of the sentence after a quotation ending in `?` or
+/// `!`: `“Why not?” US Senator Jeff Sessions, the chairman, asked.`
+const OPENING_WORDS: usize = 12;
 /// Words allowed after the speech verb of a sentence that only reports a quotation just
 /// before it: `That was how Smith put it.`, `Smith said on Tuesday.`
 const TRAILING_WORDS: usize = 4;
@@ -97,9 +100,17 @@ impl<'a> Attributor<'a> {
         let led = self.leads_sentence(q.first(), *first.start());
         let paragraph = &self.seg.paragraphs[self.seg.sentences[*first.start()].paragraph];
         let opens_paragraph = *first.start() == paragraph.sentences.start;
-        if led && !opens_paragraph {
+        if !opens_paragraph {
             let prev = self.logical(first.start() - 1);
-            if let Some(t) = self.introduced_by(prev, Attribution::Introduced) {
+            // A quotation inside its sentence continues the speaker of the sentence before
+            // (`…, he said. Good information wins only when “the truth is sexier.”`) unless
+            // its own sentence brings in someone new.
+            let carried = led
+                || !self.names_someone(Span::new(
+                    self.seg.sentences[*first.start()].span.start,
+                    q.first().start,
+                ));
+            if carried && let Some(t) = self.introduced_by(prev, Attribution::Introduced) {
                 return Some(t);
             }
         }
@@ -202,21 +213,37 @@ impl<'a> Attributor<'a> {
             .rev()
             .find(|&i| inside(self.quoted, self.seg.tokens[i].span.start))
             .map_or(tokens.start, |i| i + 1);
-        let words = self.seg.tokens[lo..colon]
-            .iter()
-            .filter(|t| t.kind != TokenKind::Punct)
-            .count();
-        (words > 0).then(|| Tie {
+        // A lead-in is a clause of its own, opening with a capital, that names someone.
+        let first_word = (lo..colon).find(|&i| self.seg.tokens[i].kind != TokenKind::Punct)?;
+        if !self.seg.tokens[first_word].is_capitalized(self.text) {
+            return None;
+        }
+        let speaker = self
+            .speakers
+            .first_name(lo, colon)
+            .or_else(|| self.speakers.first_pronoun(lo, colon))
+            .or_else(|| self.speakers.phrase_before(colon, lo))?;
+        Some(Tie {
             how: Attribution::InSentence,
-            speaker: self.speakers.first_name(lo, colon),
+            speaker: Some(speaker),
             cue: Some(self.seg.tokens[colon].span),
         })
     }
 
     /// `“…” — Smith`: a dash and a name right after the quotation.
+    /// The signature may stand in a paragraph of its own right after (`- Bernie Sanders.`).
     fn signed(&self, last: Span) -> Option<Tie> {
         let p = self.seg.paragraph_at(last.start)?;
-        self.dash_signature(self.speakers.token_at(last.end), self.seg.paragraphs[p].span.end)
+        let paragraph = &self.seg.paragraphs[p];
+        if let Some(t) = self.dash_signature(self.speakers.token_at(last.end), paragraph.span.end) {
+            return Some(t);
+        }
+        let next = self.seg.paragraphs.get(p + 1)?;
+        let ends_paragraph = self.words_outside(Span::new(last.end, paragraph.span.end)) == 0;
+        if !ends_paragraph {
+            return None;
+        }
+        self.dash_signature(self.speakers.token_at(next.span.start), next.span.end)
     }
 
     /// A dash at token `i` followed by a name, before `end`.
@@ -295,20 +322,26 @@ impl<'a> Attributor<'a> {
         if !quote_ends_sentence {
             return None;
         }
-        let act = self.speech_act(&next)?;
-        let (cue, speaker) = (act.cue?, act.speaker.as_ref()?.span);
         let asks_or_exclaims = q
             .last()
             .slice(self.text)
             .trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '?' | '!'))
             .ends_with(['?', '!']);
-        let opens_with_speaker = speaker.start == next_span.start || cue.start == next_span.start;
-        if asks_or_exclaims && opens_with_speaker {
+        if asks_or_exclaims
+            && let Some(cue) = self
+                .cues_in(next_span)
+                .iter()
+                .find(|c| c.kind != CueKind::Characterizing)
+            && self.words_outside(Span::new(next_span.start, cue.span.start)) <= OPENING_WORDS
+        {
             return Some(Tie {
                 how: Attribution::Followed,
-                ..act
+                speaker: self.speakers.for_cue(cue, next_tokens.clone()),
+                cue: Some(cue.span),
             });
         }
+        let act = self.speech_act(&next)?;
+        let cue = act.cue?;
         let only_quotation = self.words_outside(last_span) == 0;
         if !only_quotation || self.quoted_in(next_span) {
             return None;
@@ -352,6 +385,22 @@ impl<'a> Attributor<'a> {
             .iter()
             .filter(|t| t.kind != TokenKind::Punct && !inside(self.quoted, t.span.start))
             .count()
+    }
+
+    /// `span` names someone: a name other than a lone word opening the sentence
+    /// (`Good information …`, `Audiences …`).
+    fn names_someone(&self, span: Span) -> bool {
+        let (lo, hi) = (self.speakers.token_at(span.start), self.speakers.token_at(span.end));
+        let mut i = lo;
+        while let Some(name) = self.speakers.first_name(i, hi) {
+            let start = self.speakers.token_at(name.span.start);
+            let end = self.speakers.token_at(name.span.end);
+            if start != lo || end - start > 1 {
+                return true;
+            }
+            i = end;
+        }
+        false
     }
 
     /// The quotation opens its sentence, but for a word or two (`And “…”`).

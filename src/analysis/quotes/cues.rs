@@ -71,9 +71,21 @@ pub fn inside(spans: &[Span], offset: usize) -> bool {
 /// - capitalised right after another word, as part of a name (`United States`, `Notes` in
 ///   a title); capitals are fine at the start of a sentence;
 /// - a noun after an article or a possessive (`his remarks`, `Trump’s tweets`, `the claims`);
-/// - an infinitive after `to` (`declined to say`, `refused to comment`): speech not made.
+/// - an infinitive after `to` (`declined to say`, `refused to comment`): speech not made;
+/// - `went on` before an infinitive (`went on to criticise`).
 fn is_verb_use(text: &str, seg: &Segments, lex: &QuoteLexicon, span: Span) -> bool {
     let i = seg.tokens.partition_point(|t| t.span.start < span.start);
+    let cue = span.slice(text);
+    if lex.words.not_before_to.iter().any(|w| w.eq_ignore_ascii_case(cue)) {
+        let next = seg.tokens.partition_point(|t| t.span.start < span.end);
+        if seg
+            .tokens
+            .get(next)
+            .is_some_and(|t| t.text(text).eq_ignore_ascii_case("to"))
+        {
+            return false;
+        }
+    }
     let Some(prev) = i.checked_sub(1).map(|p| seg.tokens[p]) else {
         return true;
     };
@@ -81,9 +93,19 @@ fn is_verb_use(text: &str, seg: &Segments, lex: &QuoteLexicon, span: Span) -> bo
         return true;
     }
     let word = prev.text(text);
-    let capitalised = span.slice(text).starts_with(|c: char| c.is_uppercase());
-    let possessive = word.ends_with("'s") || word.ends_with("’s") || word.ends_with("s'") || word.ends_with("s’");
-    !(capitalised || possessive || lex.words.noun_markers.contains(word) || word.eq_ignore_ascii_case("to"))
+    let capitalised = cue.starts_with(|c: char| c.is_uppercase());
+    let marks_noun = |w: &str| lex.words.noun_markers.contains(w) || is_possessive(w);
+    // `a blunt reply`, `his latest tweets`: an article, an adjective, a noun.
+    let noun_after_adjective = lex.words.noun_or_verb.contains(cue)
+        && prev.kind == TokenKind::Word
+        && i >= 2
+        && seg.tokens[i - 2].kind == TokenKind::Word
+        && marks_noun(seg.tokens[i - 2].text(text));
+    !(capitalised || marks_noun(word) || noun_after_adjective || word.eq_ignore_ascii_case("to"))
+}
+
+fn is_possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("’s") || word.ends_with("s'") || word.ends_with("s’")
 }
 
 #[cfg(test)]
@@ -133,7 +155,10 @@ mod tests {
     #[test]
     fn nouns_and_infinitives_are_not_cues() {
         assert!(cues("His remarks and Smith’s tweets were the claims of a man.", &[]).is_empty());
+        assert!(cues("It was a blunt reply to his latest tweets.", &[]).is_empty());
         assert!(cues("She declined to say more.", &[]).is_empty());
+        assert!(cues("He went on to criticise the plan.", &[]).is_empty());
+        assert_eq!(cues("“No,” he went on.", &[]).len(), 1);
         assert_eq!(cues("She remarks that it tweets.", &[]).len(), 2);
     }
 

@@ -491,4 +491,57 @@ mod tests {
             vec!["The sea | Signed | Ines Duarte"]
         );
     }
+
+    #[test]
+    fn paraphrase_then_partial_quote_keeps_the_speaker() {
+        assert_eq!(
+            quotes(
+                "The crossing is safe, Duarte said. Ice can still close it, but only when “the wind turns north for days.”"
+            ),
+            vec!["the wind | Introduced | Duarte"]
+        );
+        // Someone new in the quote's sentence breaks the chain.
+        assert_eq!(
+            flagged("The crossing is safe, Duarte said. Tom Reyes was “not at all convinced by the timetable.”").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn colon_lead_in_in_the_same_sentence() {
+        assert_eq!(
+            quotes("Duarte had a blunt reply for the council: “The ferry will run all winter.”"),
+            vec!["The ferry | InSentence | Duarte"]
+        );
+        // A colon after a fragment that names no one does not attribute.
+        assert_eq!(flagged("and then, at last: “The ferry will run all winter.”").len(), 1);
+    }
+
+    #[test]
+    fn went_on_is_speech_only_without_an_infinitive() {
+        assert_eq!(
+            quotes("“The ferry will run all winter, and longer if we must,” she went on."),
+            vec!["The ferry | InSentence | she"]
+        );
+        assert_eq!(
+            flagged("She went on to praise the crew. “The ferry will run all winter.”").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn signature_in_the_next_paragraph() {
+        assert_eq!(
+            quotes("“The sea does not care about our timetables.”\n\n- Ines Duarte."),
+            vec!["The sea | Signed | Ines Duarte"]
+        );
+    }
+
+    #[test]
+    fn exclamation_then_titled_speaker_sentence() {
+        assert_eq!(
+            quotes("“The ferry runs tonight!” Harbour Board chairwoman Ines Duarte shouted to the crowd at the pier."),
+            vec!["The ferry | Followed | Ines Duarte"]
+        );
+    }
 }

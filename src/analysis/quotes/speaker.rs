@@ -82,6 +82,13 @@ impl SpeakerFinder<'_> {
         Some(self.classify(start, end))
     }
 
+    /// The first pronoun that can name a speaker in tokens `lo..hi`.
+    pub fn first_pronoun(&self, lo: usize, hi: usize) -> Option<Speaker> {
+        (lo..hi)
+            .find(|&i| self.tok(i).kind == TokenKind::Word && self.words.is_pronoun(self.word(i)))
+            .map(|i| pronoun(self.tok(i).span))
+    }
+
     /// An adverb or auxiliary between a speaker and a verb: `has also said`, `quickly said`.
     fn skippable(&self, i: usize) -> bool {
         let t = self.tok(i);

@@ -46,6 +46,8 @@ pub fn section<'a>(src: &'a str, name: &'a str) -> impl Iterator<Item = &'a str>
 pub struct SpeakerWords {
     pub determiners: WordSet,
     pub noun_markers: WordSet,
+    pub noun_or_verb: WordSet,
+    pub not_before_to: Vec<String>,
     pub phrase_links: WordSet,
     pub skip_before_verb: WordSet,
     pub clause_words: WordSet,
@@ -74,6 +76,8 @@ impl SpeakerWords {
         SpeakerWords {
             determiners: g("determiners"),
             noun_markers: g("noun_markers"),
+            noun_or_verb: g("noun_or_verb"),
+            not_before_to: section(GRAMMAR, "not_before_to").map(str::to_string).collect(),
             phrase_links: g("phrase_links"),
             skip_before_verb: g("skip_before_verb"),
             clause_words: g("clause_words"),
