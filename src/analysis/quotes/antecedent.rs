@@ -6,7 +6,6 @@
 
 use std::collections::HashSet;
 
-use crate::analysis::quotes::cues::inside;
 use crate::analysis::quotes::words::SpeakerWords;
 use crate::analysis::quotes::{Speaker, SpeakerKind};
 use crate::text::Span;
@@ -42,20 +41,20 @@ impl Mentions {
         let tokens = &seg.tokens;
         let mut list = Vec::new();
         let mut surnames: HashSet<&str> = HashSet::new();
-        let is_name = |i: usize| {
-            let t = tokens[i];
-            let w = t.text(text);
-            t.is_capitalized(text)
-                && !words.determiners.contains(w)
-                && !words.clause_words.contains(w)
-                && !words.phrase_links.contains(w)
-                && !words.is_pronoun(w)
-                && !words.not_names.contains(w)
-                && !words.skip_before_verb.contains(w)
-                && !inside(quoted, t.span.start)
-        };
+        // Whether each token of the current sentence may be part of a name, computed once.
+        let mut name_flags: Vec<bool> = Vec::new();
+        let mut q = 0;
         for sentence in &seg.sentences {
             let range = sentence.tokens.clone();
+            name_flags.clear();
+            for t in &tokens[range.clone()] {
+                while q < quoted.len() && quoted[q].end <= t.span.start {
+                    q += 1;
+                }
+                let in_quote = quoted.get(q).is_some_and(|s| s.start <= t.span.start);
+                name_flags.push(!in_quote && starts_upper(*t, text) && !words.never_in_names.contains(t.text(text)));
+            }
+            let is_name = |i: usize| name_flags[i - range.start];
             let mut i = range.start;
             while i < range.end {
                 if !is_name(i) {
@@ -145,6 +144,18 @@ impl Mentions {
         let from = self.list.partition_point(|m| m.span.start < span.start);
         let to = self.list.partition_point(|m| m.span.start < span.end);
         &self.list[from..to.max(from)]
+    }
+}
+
+/// A word starting with a capital letter (checked on the first byte when it is ASCII).
+fn starts_upper(t: Token, text: &str) -> bool {
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    let w = t.text(text);
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
     }
 }
 

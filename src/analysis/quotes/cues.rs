@@ -24,41 +24,43 @@ pub struct Cue {
 }
 
 /// Every cue of the draft outside `quoted` (sorted, disjoint spans), in document order.
+/// Only the words between quotations are scanned.
 pub fn find(text: &str, seg: &Segments, lex: &QuoteLexicon, quoted: &[Span]) -> Vec<Cue> {
     let mut cues = Vec::new();
+    let mut q = 0;
     for para in &seg.paragraphs {
-        let first = cues.len();
-        let lists = [
-            (&lex.speech_verbs, CueKind::Speech),
-            (&lex.characterizing_verbs, CueKind::Characterizing),
-        ];
-        for (list, kind) in lists {
-            for m in list.find_in(text, para.span) {
-                if inside(quoted, m.span.start) || !is_verb_use(text, seg, lex, m.span) {
-                    continue;
-                }
-                let kind = if m.span.slice(text).eq_ignore_ascii_case("according to") {
-                    CueKind::According
-                } else {
-                    kind
-                };
-                cues.push(Cue { span: m.span, kind });
+        let mut from = para.span.start;
+        while from < para.span.end {
+            while q < quoted.len() && quoted[q].end <= from {
+                q += 1;
             }
-        }
-        let found = &mut cues[first..];
-        // Speech verbs sort before characterising verbs at the same place, and win overlaps.
-        found.sort_by_key(|c| (c.span.start, c.kind == CueKind::Characterizing));
-        let mut kept = first;
-        for i in first..cues.len() {
-            if kept > first && cues[kept - 1].span.overlaps(cues[i].span) {
-                continue;
+            let to = quoted
+                .get(q)
+                .map_or(para.span.end, |s| s.start.clamp(from, para.span.end));
+            if to > from {
+                scan_gap(text, seg, lex, Span::new(from, to), &mut cues);
             }
-            cues[kept] = cues[i];
-            kept += 1;
+            from = quoted.get(q).map_or(para.span.end, |s| s.end.max(to));
         }
-        cues.truncate(kept);
     }
     cues
+}
+
+fn scan_gap(text: &str, seg: &Segments, lex: &QuoteLexicon, gap: Span, cues: &mut Vec<Cue>) {
+    for m in lex.cue_words.find_in(text, gap) {
+        if !is_verb_use(text, seg, lex, m.span) {
+            continue;
+        }
+        let words = m.span.slice(text);
+        let kind = if words.eq_ignore_ascii_case("according to") {
+            CueKind::According
+        } else if lex.characterizing_verbs.contains(words) {
+            CueKind::Characterizing
+        } else {
+            CueKind::Speech
+        };
+        cues.push(Cue { span: m.span, kind });
+    }
 }
 
 /// True when `offset` lies inside one of the sorted, disjoint `spans`.

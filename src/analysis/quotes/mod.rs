@@ -22,7 +22,7 @@ mod speaker;
 mod words;
 
 use crate::analysis::Context;
-use crate::analysis::lexicon::PhraseSet;
+use crate::analysis::lexicon::{PhraseSet, entries};
 use crate::analysis::quote_marks::QuotedSpan;
 use crate::config::LexiconConfig;
 use crate::finding::Finding;
@@ -33,24 +33,44 @@ use attribution::Attributor;
 use gather::Gatherer;
 use report::Reporter;
 use speaker::SpeakerFinder;
-use words::SpeakerWords;
+use words::{SpeakerWords, WordSet};
 
 #[derive(Debug)]
 pub struct QuoteLexicon {
     /// Speech acts: attribute a quotation in their sentence and introduce the next one.
+    /// Built-in list plus `lexicon.speech_verbs`.
     pub speech_verbs: PhraseSet,
-    /// Verbs that characterise speech: attribute a quotation only in their own sentence.
-    pub characterizing_verbs: PhraseSet,
+    /// Verbs that characterise speech (`called`, `praised`): attribute a quotation only in
+    /// their own sentence.
+    pub characterizing_verbs: WordSet,
+    /// Speech and characterising verbs in one automaton, so a draft is scanned once.
+    pub cue_words: PhraseSet,
     /// Words that announce a title or a name in quotation marks (`titled`, `known as`).
     pub title_cues: PhraseSet,
     pub words: SpeakerWords,
 }
 
+const SPEECH_VERBS: &str = include_str!("../lexicon/speech_verbs.txt");
+const CHARACTERIZING_VERBS: &str = include_str!("../lexicon/characterizing_verbs.txt");
+
 impl QuoteLexicon {
     pub fn new(additions: &LexiconConfig) -> Self {
+        let speech: Vec<&str> = entries(SPEECH_VERBS)
+            .chain(additions.speech_verbs.iter().map(|s| s.trim()))
+            .collect();
+        // A word a user lists as a speech verb is one, even if built in as characterising.
+        let speech_set = WordSet::new(speech.iter().copied());
+        let characterizing = WordSet::new(entries(CHARACTERIZING_VERBS).filter(|w| !speech_set.contains(w)));
         QuoteLexicon {
-            speech_verbs: PhraseSet::from_list(include_str!("../lexicon/speech_verbs.txt"), &additions.speech_verbs),
-            characterizing_verbs: PhraseSet::from_list(include_str!("../lexicon/characterizing_verbs.txt"), &[]),
+            speech_verbs: PhraseSet::from_list(SPEECH_VERBS, &additions.speech_verbs),
+            cue_words: PhraseSet::new(
+                speech
+                    .iter()
+                    .copied()
+                    .chain(entries(CHARACTERIZING_VERBS))
+                    .map(str::to_string),
+            ),
+            characterizing_verbs: characterizing,
             title_cues: PhraseSet::from_list(include_str!("../lexicon/title_cues.txt"), &[]),
             words: SpeakerWords::builtin(),
         }

@@ -176,13 +176,7 @@ impl SpeakerFinder<'_> {
     fn is_name_word(&self, i: usize) -> bool {
         let t = self.tok(i);
         let w = t.text(self.text);
-        t.is_capitalized(self.text)
-            && !self.words.determiners.contains(w)
-            && !self.words.clause_words.contains(w)
-            && !self.words.phrase_links.contains(w)
-            && !self.words.is_pronoun(w)
-            && !self.words.not_names.contains(w)
-            && !self.words.skip_before_verb.contains(w)
+        t.is_capitalized(self.text) && !self.words.never_in_names.contains(w)
     }
 
     /// The dot after an initial, as in `George W. Bush`.

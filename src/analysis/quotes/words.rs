@@ -1,31 +1,67 @@
 //! The word classes the quote analysis reads, loaded from sectioned word lists
 //! (`[section]` headers, one word per line) in `lexicon/`.
 
-use std::collections::HashSet;
-
 use crate::analysis::lexicon::entries;
 
-/// Single words, looked up ignoring ASCII case without allocating.
-#[derive(Debug, Default)]
-pub struct WordSet(HashSet<String>);
+/// Words or short phrases, looked up ignoring ASCII case without allocating: a small
+/// open-addressing hash table keyed by the lower-cased bytes (most tokens looked up are in
+/// no list, and are rejected after one probe or by their length).
+#[derive(Debug)]
+pub struct WordSet {
+    /// Lower-cased entries.
+    words: Vec<Box<str>>,
+    /// Indexes into `words`, `EMPTY` for a free slot; the length is a power of two.
+    slots: Vec<u32>,
+    max_len: usize,
+}
 
-/// Longer words are never in a closed-class list.
-const MAX_WORD: usize = 32;
+const EMPTY: u32 = u32::MAX;
+
+/// FNV-1a over the ASCII-lower-cased bytes.
+fn hash(word: &str) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in word.bytes() {
+        h ^= u64::from(b.to_ascii_lowercase());
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h as usize
+}
 
 impl WordSet {
     pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
-        WordSet(words.into_iter().map(str::to_ascii_lowercase).collect())
+        let mut list: Vec<Box<str>> = words.into_iter().map(|w| w.to_ascii_lowercase().into()).collect();
+        list.sort();
+        list.dedup();
+        let mut slots = vec![EMPTY; (list.len() * 2).next_power_of_two().max(8)];
+        let mask = slots.len() - 1;
+        for (i, w) in list.iter().enumerate() {
+            let mut at = hash(w) & mask;
+            while slots[at] != EMPTY {
+                at = (at + 1) & mask;
+            }
+            slots[at] = i as u32;
+        }
+        let max_len = list.iter().map(|w| w.len()).max().unwrap_or(0);
+        WordSet {
+            words: list,
+            slots,
+            max_len,
+        }
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        let mut buf = [0u8; MAX_WORD];
-        let Some(lower) = buf.get_mut(..word.len()) else {
+        if word.is_empty() || word.len() > self.max_len {
             return false;
-        };
-        lower.copy_from_slice(word.as_bytes());
-        // Lower-casing ASCII bytes leaves a valid UTF-8 string valid.
-        lower.make_ascii_lowercase();
-        std::str::from_utf8(lower).is_ok_and(|w| self.0.contains(w))
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = hash(word) & mask;
+        loop {
+            match self.slots[at] {
+                EMPTY => return false,
+                i if self.words[i as usize].eq_ignore_ascii_case(word) => return true,
+                _ => at = (at + 1) & mask,
+            }
+        }
     }
 }
 
@@ -42,7 +78,7 @@ pub fn section<'a>(src: &'a str, name: &'a str) -> impl Iterator<Item = &'a str>
 }
 
 /// The closed-class words and noun classes that delimit and classify speakers.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct SpeakerWords {
     pub determiners: WordSet,
     pub noun_markers: WordSet,
@@ -64,6 +100,9 @@ pub struct SpeakerWords {
     pub place_words: WordSet,
     pub reporting_nouns: WordSet,
     pub not_names: WordSet,
+    /// Words that never belong to a name, whatever their case: determiners, clause words,
+    /// phrase links, pronouns, auxiliaries, calendar words.
+    pub never_in_names: WordSet,
 }
 
 const GRAMMAR: &str = include_str!("../lexicon/speaker_grammar.txt");
@@ -73,7 +112,24 @@ impl SpeakerWords {
     pub fn builtin() -> Self {
         let g = |name| WordSet::new(section(GRAMMAR, name));
         let n = |name| WordSet::new(section(NOUNS, name));
+        let never_in_names = WordSet::new(
+            ["determiners", "clause_words", "phrase_links", "skip_before_verb"]
+                .into_iter()
+                .flat_map(|name| section(GRAMMAR, name))
+                .chain(
+                    [
+                        "person_pronouns",
+                        "first_person_pronouns",
+                        "thing_pronouns",
+                        "plural_pronouns",
+                    ]
+                    .into_iter()
+                    .flat_map(|name| section(GRAMMAR, name)),
+                )
+                .chain(section(NOUNS, "not_names")),
+        );
         SpeakerWords {
+            never_in_names,
             determiners: g("determiners"),
             noun_markers: g("noun_markers"),
             noun_or_verb: g("noun_or_verb"),
@@ -116,7 +172,9 @@ mod tests {
         assert!(set.contains("Spokesman") && set.contains("THE"));
         assert!(!set.contains("spokesmen"));
         assert!(!set.contains(&"x".repeat(40)));
-        assert!(!set.contains("Erdoğan"));
+        assert!(!set.contains("Erdoğan") && !set.contains(""));
+        let phrases = WordSet::new(["referred to", "Ağa"]);
+        assert!(phrases.contains("Referred To") && phrases.contains("ağa") && !phrases.contains("referred"));
     }
 
     #[test]
