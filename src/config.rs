@@ -322,9 +322,16 @@ impl ConfigError {
     }
 
     fn toml(path: &Path, src: &str, e: &toml::de::Error) -> Self {
-        let message = e.message().trim().to_string();
+        let message = plain_types(e.message().trim());
         match e.span() {
-            Some(span) => ConfigError::at(path, src, span.start, message),
+            // serde's messages say what is wrong but not where in the schema: name the key.
+            Some(span) => {
+                let message = match key_at(src, span.start) {
+                    Some(key) => format!("`{key}`: {message}"),
+                    None => message,
+                };
+                ConfigError::at(path, src, span.start, message)
+            }
             None => ConfigError {
                 path: path.to_path_buf(),
                 line: None,
@@ -333,6 +340,63 @@ impl ConfigError {
             },
         }
     }
+}
+
+/// serde names Rust types; a writer editing a TOML file thinks in numbers and text.
+fn plain_types(message: &str) -> String {
+    message
+        .replace("expected usize", "expected a whole number")
+        .replace("expected u64", "expected a whole number")
+        .replace("expected a string", "expected text in quotes")
+        .replace("expected a sequence", "expected a list such as [\"a\", \"b\"]")
+}
+
+/// The dotted key (`quotes.min_words`, `entity[2].name`) whose name or value holds byte
+/// `offset` of `src`; the deepest one when tables nest. `None` when `src` is not TOML.
+fn key_at(src: &str, offset: usize) -> Option<String> {
+    use toml::de::{DeTable, DeValue};
+
+    fn visit(table: &DeTable<'_>, offset: usize, path: &str, depth: usize, best: &mut Option<(usize, String)>) {
+        for (k, v) in table.iter() {
+            let name: &str = k.get_ref();
+            // Keys that are not bare in TOML (rule ids have a slash) are shown quoted.
+            let name = if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+                name.to_string()
+            } else {
+                format!("\"{name}\"")
+            };
+            let key = if path.is_empty() {
+                name
+            } else {
+                format!("{path}.{name}")
+            };
+            if (k.span().contains(&offset) || v.span().contains(&offset))
+                && best.as_ref().is_none_or(|(d, _)| *d <= depth)
+            {
+                *best = Some((depth, key.clone()));
+            }
+            match v.get_ref() {
+                DeValue::Table(t) => visit(t, offset, &key, depth + 1, best),
+                DeValue::Array(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        if let DeValue::Table(t) = item.get_ref() {
+                            let at = format!("{key}[{i}]");
+                            if item.span().contains(&offset) && best.as_ref().is_none_or(|(d, _)| *d <= depth + 1) {
+                                *best = Some((depth + 1, at.clone()));
+                            }
+                            visit(t, offset, &at, depth + 2, best);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    let doc = DeTable::parse(src).ok()?;
+    let mut best = None;
+    visit(doc.get_ref(), offset, "", 0, &mut best);
+    best.map(|(_, k)| k)
 }
 
 fn line_col(src: &str, offset: usize) -> (usize, usize) {
@@ -397,9 +461,27 @@ mod tests {
     }
 
     #[test]
-    fn wrong_type_names_line() {
+    fn wrong_type_names_line_and_key() {
         let e = parse("\n[quotes]\nmin_words = \"four\"\n").unwrap_err();
         assert_eq!(e.line, Some(3));
+        assert!(e.message.starts_with("`quotes.min_words`: "), "{e}");
+        assert!(e.message.contains("a whole number"), "{e}");
+        let e = parse("max_file_bytes = 1\n[names]\naccept = \"al-Sudani\"\n").unwrap_err();
+        assert_eq!(e.line, Some(3));
+        assert!(e.message.starts_with("`names.accept`: "), "{e}");
+    }
+
+    #[test]
+    fn keys_inside_arrays_of_tables() {
+        let src = "[[entity]]\nname = \"A\"\n[[entity]]\nname = \"B\"\nkind = 3\n";
+        let at = src.find("3").unwrap();
+        assert_eq!(key_at(src, at).as_deref(), Some("entity[1].kind"));
+        assert_eq!(key_at("not = [toml", 3), None);
+        let src = "[rules]\n\"claim/hedge\" = 3\n";
+        assert_eq!(
+            key_at(src, src.find('3').unwrap()).as_deref(),
+            Some("rules.\"claim/hedge\"")
+        );
     }
 
     #[test]

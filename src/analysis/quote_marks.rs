@@ -90,7 +90,7 @@ pub fn scan(ctx: &Context<'_>) -> QuoteScan {
                 span: Span::new(open.at, para.span.end),
                 inner: Span::new(open.at + open.mark_len, para.span.end),
                 style: open.style,
-                depth: depth as u8,
+                depth: saturating_depth(depth),
                 paragraph: pi,
                 closed: false,
                 continues,
@@ -129,52 +129,63 @@ struct ParagraphScan<'a, 'o> {
 
 impl ParagraphScan<'_, '_> {
     fn run(&mut self, span: Span) {
-        let body = span.slice(self.text);
-        let mut prev: Option<char> = None;
-        let mut iter = body.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
-            let at = span.start + i;
-            let next = iter.peek().map(|&(_, n)| n);
+        let body = &self.text.as_bytes()[span.start..span.end];
+        // Only bytes that can start a quotation mark are visited: `"`, `'`, the lead byte
+        // E2 of “ ” ‘ ’ „, and C2 of « » (rare, so found in a pass of its own).
+        let common = memchr::memchr3_iter(b'"', b'\'', 0xE2, body);
+        let guillemets = memchr::memchr_iter(0xC2, body);
+        for offset in merge_sorted(common, guillemets) {
+            let at = span.start + offset;
+            let c = self.text[at..].chars().next().unwrap_or(' ');
             let len = c.len_utf8();
-            match c {
-                '“' | '„' | '«' => self.open_double(at, len),
-                '”' | '»' if !self.close(QuoteStyle::Double, at, len) => self.stray(at, len),
-                '"' => {
-                    // A straight mark's direction comes from its shape: after a space and
-                    // before a word it opens; glued to the word before it, it closes.
-                    let opening_shape = prev.is_none_or(opens_after) && next.is_some_and(|n| !n.is_whitespace());
-                    if opening_shape {
-                        self.open_double(at, len);
-                    } else if self.stack.iter().any(|o| o.style == QuoteStyle::Double) {
-                        self.close(QuoteStyle::Double, at, len);
-                    } else if prev.is_some_and(|p| p.is_ascii_digit() || p.is_whitespace()) {
-                        // An inch mark (a 5" screen) or a lone mark between spaces.
-                    } else {
-                        self.stray(at, len);
-                    }
-                }
-                '‘' if !(prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)) => {
-                    self.push(QuoteStyle::Single, at, len, false)
-                }
-                '’' | '\'' => {
-                    let between_letters =
-                        prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
-                    let before_digit = next.is_some_and(|n| n.is_ascii_digit());
-                    let single_open = self.stack.last().is_some_and(|o| o.style == QuoteStyle::Single);
-                    if between_letters || before_digit {
-                        // An apostrophe: Putin’s, don't, ’90s.
-                    } else if single_open
-                        && prev.is_some_and(|p| !p.is_whitespace())
-                        && !next.is_some_and(char::is_alphanumeric)
-                    {
-                        self.close(QuoteStyle::Single, at, len);
-                    } else if c == '\'' && prev.is_none_or(opens_after) && next.is_some_and(char::is_alphabetic) {
-                        self.push(QuoteStyle::Single, at, len, false);
-                    }
-                }
-                _ => {}
+            if !matches!(c, '“' | '„' | '«' | '”' | '»' | '"' | '‘' | '’' | '\'') {
+                continue;
             }
-            prev = Some(c);
+            let prev = self.text[span.start..at].chars().next_back();
+            let next = self.text[at + len..span.end].chars().next();
+            self.mark(c, at, len, prev, next);
+        }
+    }
+
+    /// Interpret one quotation mark, given the characters around it in the paragraph.
+    fn mark(&mut self, c: char, at: usize, len: usize, prev: Option<char>, next: Option<char>) {
+        match c {
+            '“' | '„' | '«' => self.open_double(at, len),
+            '”' | '»' if !self.close(QuoteStyle::Double, at, len) => self.stray(at, len),
+            '"' => {
+                // A straight mark's direction comes from its shape: after a space and
+                // before a word it opens; glued to the word before it, it closes.
+                let opening_shape = prev.is_none_or(opens_after) && next.is_some_and(|n| !n.is_whitespace());
+                if opening_shape {
+                    self.open_double(at, len);
+                } else if self.stack.iter().any(|o| o.style == QuoteStyle::Double) {
+                    self.close(QuoteStyle::Double, at, len);
+                } else if prev.is_some_and(|p| p.is_ascii_digit() || p.is_whitespace()) {
+                    // An inch mark (a 5" screen) or a lone mark between spaces.
+                } else {
+                    self.stray(at, len);
+                }
+            }
+            '‘' if !(prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)) => {
+                self.push(QuoteStyle::Single, at, len, false)
+            }
+            '’' | '\'' => {
+                let between_letters =
+                    prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+                let before_digit = next.is_some_and(|n| n.is_ascii_digit());
+                let single_open = self.stack.last().is_some_and(|o| o.style == QuoteStyle::Single);
+                if between_letters || before_digit {
+                    // An apostrophe: Putin’s, don't, ’90s.
+                } else if single_open
+                    && prev.is_some_and(|p| !p.is_whitespace())
+                    && !next.is_some_and(char::is_alphanumeric)
+                {
+                    self.close(QuoteStyle::Single, at, len);
+                } else if c == '\'' && prev.is_none_or(opens_after) && next.is_some_and(char::is_alphabetic) {
+                    self.push(QuoteStyle::Single, at, len, false);
+                }
+            }
+            _ => {}
         }
     }
 
@@ -211,7 +222,7 @@ impl ParagraphScan<'_, '_> {
                     span: Span::new(top.at, inner_start + before.len()),
                     inner: Span::new(inner_start, inner_start + before.len()),
                     style: QuoteStyle::Double,
-                    depth: self.stack.len() as u8,
+                    depth: saturating_depth(self.stack.len()),
                     paragraph: self.paragraph,
                     closed: false,
                     continues: true,
@@ -235,7 +246,7 @@ impl ParagraphScan<'_, '_> {
             span: Span::new(open.at, at + len),
             inner: Span::new(open.at + open.mark_len, at),
             style,
-            depth: pos as u8,
+            depth: saturating_depth(pos),
             paragraph: self.paragraph,
             closed: true,
             continues: false,
@@ -243,6 +254,22 @@ impl ParagraphScan<'_, '_> {
         });
         true
     }
+}
+
+/// Two ascending sequences of offsets merged into one ascending sequence.
+fn merge_sorted(a: impl Iterator<Item = usize>, b: impl Iterator<Item = usize>) -> impl Iterator<Item = usize> {
+    let mut a = a.peekable();
+    let mut b = b.peekable();
+    std::iter::from_fn(move || match (a.peek(), b.peek()) {
+        (Some(&x), Some(&y)) if y < x => b.next(),
+        (Some(_), _) => a.next(),
+        (None, _) => b.next(),
+    })
+}
+
+/// Nesting depth as stored; absurd nesting (thousands of marks) saturates instead of wrapping.
+fn saturating_depth(depth: usize) -> u8 {
+    u8::try_from(depth).unwrap_or(u8::MAX)
 }
 
 /// Characters after which a straight quotation mark opens a quotation.

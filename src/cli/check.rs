@@ -1,19 +1,29 @@
-//! `copydesk check PATH…`: read drafts, analyse them in parallel, join them in a workspace,
-//! report, and choose the exit code.
+//! `copydesk check PATH…`: find the drafts, read them, analyse them in parallel, join them
+//! in a workspace, report, and choose the exit code.
+//!
+//! Problems with a file (unreadable, not UTF-8, binary) are explained on stderr and make the
+//! exit code 2, but never stop the other drafts from being checked and reported. A broken
+//! configuration stops the run: findings under the wrong rules would mislead.
 
 use std::collections::HashMap;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::analysis::analyze;
-use crate::config::Config;
+use crate::config::{Config, ConfigError};
+use crate::rules::Rule;
 use crate::workspace::Workspace;
 
 use super::report::{self, FileReport};
 use super::walk::{self, Target};
 use super::{CheckArgs, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+
+/// Above this many drafts a person at a terminal gets a progress bar.
+const PROGRESS_MIN_FILES: usize = 200;
 
 /// A draft read from disk, ready to analyse.
 struct Source {
@@ -23,46 +33,72 @@ struct Source {
     config: Arc<Config>,
 }
 
+/// What became of one file.
+enum Read {
+    Draft(Source),
+    /// Too large: skipped with a note, not an error.
+    Skipped(String),
+    Failed(String),
+}
+
 pub fn run(args: &CheckArgs) -> u8 {
-    let (targets, mut errors) = walk::targets(&args.paths);
+    let (targets, errors) = walk::targets(&args.paths);
     let mut had_error = !errors.is_empty();
-    for e in errors.drain(..) {
+    for e in &errors {
         eprintln!("{e}");
+    }
+    if targets.is_empty() && errors.is_empty() {
+        eprintln!("copydesk: note: no drafts (.md, .markdown or .txt files) found in the paths given");
     }
 
     let configs = match resolve_configs(&targets, args.config.as_deref()) {
         Ok(c) => c,
-        Err(e) => {
+        Err(mut e) => {
+            e.path = PathBuf::from(shown_path(&e.path));
             eprintln!("copydesk: {e}");
             return EXIT_ERROR;
         }
     };
 
-    let read: Vec<Result<Option<Source>, String>> = targets
+    let progress = progress_bar(targets.len());
+    let read: Vec<Read> = targets
         .par_iter()
         .zip(configs.par_iter())
         .map(|(t, c)| read_source(t, c.clone()))
         .collect();
     let mut sources = Vec::with_capacity(read.len());
+    // Paths that do not exist count too, so the summary never reads as a clean run.
+    let mut not_checked = errors.len();
+    // Messages go out in path order, after the parallel part, so stderr is deterministic too.
     for r in read {
         match r {
-            Ok(Some(s)) => sources.push(s),
-            Ok(None) => {}
-            Err(e) => {
+            Read::Draft(s) => sources.push(s),
+            Read::Skipped(note) => {
+                eprintln!("{note}");
+                not_checked += 1;
+            }
+            Read::Failed(e) => {
                 eprintln!("{e}");
                 had_error = true;
+                not_checked += 1;
             }
         }
     }
 
     let analyses: Vec<_> = sources
         .par_iter()
-        .map(|s| analyze(&s.text, s.target.kind, &s.config))
+        .map(|s| {
+            let a = analyze(&s.text, s.target.kind, &s.config);
+            progress.inc(1);
+            a
+        })
         .collect();
+    progress.finish_and_clear();
     let mut ws = Workspace::new();
     for (s, a) in sources.iter().zip(analyses) {
         ws.insert(s.key.clone(), a, s.config.clone());
     }
+    warn_unknown_suppressions(&ws, &sources);
 
     let files: Vec<FileReport> = sources
         .into_iter()
@@ -71,23 +107,56 @@ pub fn run(args: &CheckArgs) -> u8 {
             FileReport::new(s.key, s.text, findings)
         })
         .collect();
-    let report = report::Report::new(files);
+    let mut report = report::Report::new(files);
+    report.not_checked = not_checked;
     report::print(&report, args.format);
 
     if had_error {
         return EXIT_ERROR;
     }
     match args.fail_on.threshold() {
-        Some(t) if report.files.iter().flat_map(|f| &f.findings).any(|f| f.severity >= t) => EXIT_FINDINGS,
+        Some(t) if report.findings().any(|f| f.severity >= t) => EXIT_FINDINGS,
         _ => EXIT_CLEAN,
     }
 }
 
+/// A bar on stderr for long runs at a terminal; hidden otherwise, so pipes and CI logs get
+/// nothing but the report.
+fn progress_bar(files: usize) -> ProgressBar {
+    if files <= PROGRESS_MIN_FILES || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(files as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("checking {bar:40} {pos}/{len} drafts") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// A suppression comment that names no rule silences nothing the writer meant: say so.
+fn warn_unknown_suppressions(ws: &Workspace, sources: &[Source]) {
+    for s in sources {
+        let Some(draft) = ws.get(&s.key) else { continue };
+        if draft.analysis.suppressions.unknown.is_empty() {
+            continue;
+        }
+        let lines = crate::text::position::LineIndex::new(&s.text);
+        for (span, id) in &draft.analysis.suppressions.unknown {
+            let line = lines.line_of(span.start) + 1;
+            eprintln!(
+                "copydesk: warning: {}:{line}: `{id}` in a suppression comment is not a rule, so it silences nothing; the rules are {}",
+                s.key,
+                Rule::id_list()
+            );
+        }
+    }
+}
+
 /// The configuration for each target: `--config FILE` for all, or the `copydesk.toml`
-/// nearest each draft (read once per file).
-fn resolve_configs(targets: &[Target], explicit: Option<&Path>) -> Result<Vec<Arc<Config>>, String> {
+/// nearest each draft (each file read once).
+fn resolve_configs(targets: &[Target], explicit: Option<&Path>) -> Result<Vec<Arc<Config>>, ConfigError> {
     if let Some(p) = explicit {
-        let c = Arc::new(Config::load(p).map_err(|e| e.to_string())?);
+        let c = Arc::new(Config::load(p)?);
         return Ok(vec![c; targets.len()]);
     }
     let default = Arc::new(Config::default());
@@ -105,12 +174,13 @@ fn resolve_configs(targets: &[Target], explicit: Option<&Path>) -> Result<Vec<Ar
             out.push(c.clone());
             continue;
         }
+        // Discovery walks up from the real folder, so `..` and relative paths work.
         let abs = std::fs::canonicalize(&dir).unwrap_or(dir.clone());
         let config = match Config::discover(&abs) {
             Some(file) => match by_file.get(&file) {
                 Some(c) => c.clone(),
                 None => {
-                    let c = Arc::new(Config::load(&file).map_err(|e| e.to_string())?);
+                    let c = Arc::new(Config::load(&file)?);
                     by_file.insert(file, c.clone());
                     c
                 }
@@ -123,36 +193,59 @@ fn resolve_configs(targets: &[Target], explicit: Option<&Path>) -> Result<Vec<Ar
     Ok(out)
 }
 
-/// Read one draft. `Ok(None)` when it is skipped (too large, with a note on stderr).
-fn read_source(target: &Target, config: Arc<Config>) -> Result<Option<Source>, String> {
+/// A path for messages: relative to the working folder when it is inside it.
+fn shown_path(path: &Path) -> String {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok())
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+/// Read one draft. Never writes anything.
+fn read_source(target: &Target, config: Arc<Config>) -> Read {
     let path = &target.path;
     let shown = walk::display(path);
     if let Ok(meta) = std::fs::metadata(path)
         && meta.len() > config.max_file_bytes
     {
-        eprintln!(
-            "copydesk: note: skipped {shown}: it is {} bytes, more than max_file_bytes ({}); raise max_file_bytes in copydesk.toml to check it",
+        return Read::Skipped(format!(
+            "copydesk: note: skipped {shown}: it is {} bytes, more than max_file_bytes ({}); \
+             raise max_file_bytes in copydesk.toml to check it",
             meta.len(),
             config.max_file_bytes
-        );
-        return Ok(None);
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("copydesk: cannot read {shown}: {e}"))?;
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        return Err(format!(
-            "copydesk: {shown} looks like a binary file (a NUL byte at byte {at}), not a draft; it was not checked"
         ));
     }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "copydesk: {shown} is not valid UTF-8 (at byte {}); save it as UTF-8 to check it",
-            e.utf8_error().valid_up_to()
-        )
-    })?;
-    Ok(Some(Source {
-        key: Arc::from(shown.as_str()),
-        text,
-        target: target.clone(),
-        config,
-    }))
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return Read::Failed(format!("copydesk: cannot read {shown}: {e}")),
+    };
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Read::Failed(format!(
+            "copydesk: {shown} is UTF-16 text (it starts with a UTF-16 byte-order mark at byte 0); \
+             save it as UTF-8 to check it"
+        ));
+    }
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Read::Failed(format!(
+            "copydesk: {shown} looks like a binary file, not a draft (a NUL byte at byte {at}); it was not checked"
+        ));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Read::Draft(Source {
+            key: Arc::from(shown.as_str()),
+            text,
+            target: target.clone(),
+            config,
+        }),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            Read::Failed(format!(
+                "copydesk: {shown} is not valid UTF-8 (byte {at}, line {line}); \
+                 it may be in another encoding such as Windows-1252: save it as UTF-8 to check it"
+            ))
+        }
+    }
 }

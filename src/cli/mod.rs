@@ -30,10 +30,11 @@ pub struct Cli {
 pub enum Command {
     /// Check drafts (files or folders of .md, .markdown and .txt) and report findings.
     Check(CheckArgs),
-    /// Explain a rule, with an example of what it flags and what it accepts.
+    /// Explain a rule, with an example of what it flags and what it accepts; without a rule,
+    /// list the rules.
     Explain {
         /// A rule id such as quote/unattributed.
-        rule: String,
+        rule: Option<String>,
     },
 }
 

@@ -26,6 +26,8 @@ pub fn targets(paths: &[PathBuf]) -> (Vec<Target>, Vec<String>) {
                 .git_ignore(true)
                 .git_global(false)
                 .require_git(false)
+                // Sorted, so messages about unreadable folders come out in a stable order.
+                .sort_by_file_name(|a, b| a.cmp(b))
                 .build()
             {
                 match entry {
@@ -50,7 +52,10 @@ pub fn targets(paths: &[PathBuf]) -> (Vec<Target>, Vec<String>) {
                 explicit: true,
             });
         } else {
-            errors.push(format!("copydesk: {}: no such file or folder", p.display()));
+            errors.push(format!(
+                "copydesk: cannot check {}: there is no such file or folder (check the path)",
+                p.display()
+            ));
         }
     }
     out.sort_by(|a, b| a.path.cmp(&b.path));

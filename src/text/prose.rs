@@ -66,10 +66,20 @@ const BOM: &str = "\u{feff}";
 
 /// Plain text: everything is prose; paragraphs are separated by blank lines.
 fn plain(text: &str) -> Prose<'_> {
-    let masked: Cow<'_, str> = match text.strip_prefix(BOM) {
+    let mut masked: Cow<'_, str> = match text.strip_prefix(BOM) {
         Some(rest) => Cow::Owned(format!("   {rest}")),
         None => Cow::Borrowed(text),
     };
+    // Suppression comments work in plain text too; they are directives to copydesk, not
+    // words of the story, so they are blanked before paragraphs are found.
+    let directives = copydesk_comments(&masked);
+    if !directives.is_empty() {
+        let mut bytes = masked.into_owned().into_bytes();
+        for d in directives {
+            blank(&mut bytes, d);
+        }
+        masked = Cow::Owned(String::from_utf8(bytes).unwrap_or_default());
+    }
     let blocks = blank_line_paragraphs(&masked)
         .into_iter()
         .map(|span| Block {
@@ -88,6 +98,24 @@ fn plain(text: &str) -> Prose<'_> {
     prose
 }
 
+/// `<!-- copydesk-… -->` comments.
+fn copydesk_comments(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(rel) = text[from..].find("<!--") {
+        let start = from + rel;
+        let Some(close) = text[start + 4..].find("-->") else {
+            break;
+        };
+        let end = start + 4 + close + 3;
+        if text[start + 4..end - 3].trim_start().starts_with("copydesk-") {
+            out.push(Span::new(start, end));
+        }
+        from = end;
+    }
+    out
+}
+
 /// Spans of text between blank lines, trimmed of surrounding whitespace.
 /// A line is blank when it holds only whitespace; `\n`, `\r\n` and `\r` all end lines.
 fn blank_line_paragraphs(text: &str) -> Vec<Span> {
@@ -97,10 +125,7 @@ fn blank_line_paragraphs(text: &str) -> Vec<Span> {
     let mut para_end = 0;
     let mut line_start = 0;
     while line_start < bytes.len() {
-        let mut line_end = line_start;
-        while line_end < bytes.len() && bytes[line_end] != b'\n' && bytes[line_end] != b'\r' {
-            line_end += 1;
-        }
+        let line_end = memchr::memchr2(b'\n', b'\r', &bytes[line_start..]).map_or(bytes.len(), |i| line_start + i);
         let line = &text[line_start..line_end];
         let trimmed = line.trim();
         if trimmed.is_empty() {
@@ -166,6 +191,13 @@ fn markdown(text: &str) -> Prose<'_> {
 
     let flush = |open: Open, blocks: &mut Vec<Block>, depth: u8| {
         if let (Some(kind), Some(span)) = (open.kind, open.span) {
+            // Text before inline code or HTML ("12 `est`") ends in a space: the block
+            // ends at its last prose character.
+            let slice = span.slice(text);
+            let span = Span::new(span.start, span.start + slice.trim_end().len());
+            if span.is_empty() {
+                return;
+            }
             blocks.push(Block {
                 span,
                 kind,
@@ -319,11 +351,30 @@ fn mask_bare_urls(prose: &mut Prose<'_>) {
 }
 
 fn bare_urls(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while let Some(pos) = find_url_start(&text[i..]) {
-        let start = i + pos;
+    // Addresses are rare, and "://" and "www." are rarer still in prose: two fast substring
+    // passes find them without visiting every `h` and `w` of the draft.
+    let mut starts: Vec<usize> = memchr::memmem::find_iter(bytes, b"://")
+        .filter_map(|colon| {
+            let scheme_start = |len: usize| {
+                colon
+                    .checked_sub(len)
+                    .filter(|&s| bytes[s..colon].eq_ignore_ascii_case(&b"https"[..len]))
+            };
+            scheme_start(5)
+                .or_else(|| scheme_start(4))
+                .filter(|&s| s == 0 || !bytes[s - 1].is_ascii_alphanumeric())
+        })
+        .collect();
+    // `www.` only at a word start, so "awww." is not an address.
+    starts
+        .extend(memchr::memmem::find_iter(bytes, b"www.").filter(|&s| s == 0 || !bytes[s - 1].is_ascii_alphanumeric()));
+    starts.sort_unstable();
+    let mut out: Vec<Span> = Vec::new();
+    for start in starts {
+        if out.last().is_some_and(|last| start < last.end) {
+            continue;
+        }
         let mut end = start;
         while end < bytes.len() && !bytes[end].is_ascii_whitespace() && !matches!(bytes[end], b'<' | b'>' | b'"') {
             end += 1;
@@ -337,31 +388,8 @@ fn bare_urls(text: &str) -> Vec<Span> {
             end += 1;
         }
         out.push(Span::new(start, end));
-        i = end.max(start + 1);
-        while !text.is_char_boundary(i) {
-            i += 1;
-        }
     }
     out
-}
-
-fn find_url_start(text: &str) -> Option<usize> {
-    let candidates = ["https://", "http://", "www."];
-    let mut best: Option<usize> = None;
-    for c in candidates {
-        let mut from = 0;
-        while let Some(p) = text[from..].find(c) {
-            let at = from + p;
-            // `www.` only at a word start, so "awww." is not an address.
-            let ok = c != "www." || at == 0 || !text.as_bytes()[at - 1].is_ascii_alphanumeric();
-            if ok {
-                best = Some(best.map_or(at, |b: usize| b.min(at)));
-                break;
-            }
-            from = at + c.len();
-        }
-    }
-    best
 }
 
 #[cfg(test)]
@@ -427,10 +455,13 @@ mod tests {
 
     #[test]
     fn bare_urls_and_autolinks_and_footnotes() {
-        let src =
-            "See https://example.com/a?b=c. Or <https://auto.link> and www.site.org, done[^1].\n\n[^1]: A note.\n";
+        let src = "See https://example.com/a?b=c. Or HTTP://CAPS.example and ahttp://no. Or <https://auto.link> and www.site.org, done[^1].\n\n[^1]: A note.\n";
         let p = extract(src, DocKind::Markdown);
         assert!(!p.masked.contains("example"));
+        assert!(
+            p.masked.contains("ahttp://no"),
+            "a scheme glued to a word is not an address"
+        );
         assert!(!p.masked.contains("auto.link"));
         assert!(!p.masked.contains("site.org"));
         assert!(p.masked.contains("See"));
@@ -450,6 +481,19 @@ mod tests {
     }
 
     #[test]
+    fn plain_text_suppression_comments_are_not_prose() {
+        let src = "<!-- copydesk-disable claim/hedge -->\nIt reportedly rained. <!-- a note to the desk -->\n";
+        let p = extract(src, DocKind::Text);
+        assert!(!p.masked.contains("copydesk") && !p.masked.contains("claim/hedge"));
+        // Other comments are the writer's text in a plain-text draft.
+        assert!(p.masked.contains("a note to the desk"));
+        assert_eq!(
+            p.blocks[0].span.slice(src),
+            "It reportedly rained. <!-- a note to the desk -->"
+        );
+    }
+
+    #[test]
     fn bom_is_masked_not_removed() {
         let src = "\u{feff}Hello there.";
         let p = extract(src, DocKind::Text);
@@ -458,5 +502,154 @@ mod tests {
         let p = extract(src, DocKind::Markdown);
         assert_eq!(p.masked.len(), src.len());
         assert!(p.masked.trim_start().starts_with("Hello"));
+    }
+}
+
+/// Markdown as reporters write it: front matter from a CMS, comments to the desk, nested
+/// lists, footnotes, tables, links, indented code.
+#[cfg(test)]
+mod drafts {
+    use super::*;
+
+    fn masked(src: &str) -> String {
+        let p = extract(src, DocKind::Markdown);
+        assert_eq!(p.masked.len(), src.len(), "offsets are kept");
+        p.masked.into_owned()
+    }
+
+    fn block_texts(src: &str) -> Vec<(String, BlockKind)> {
+        extract(src, DocKind::Markdown)
+            .blocks
+            .iter()
+            .map(|b| (b.span.slice(src).to_string(), b.kind))
+            .collect()
+    }
+
+    #[test]
+    fn yaml_and_toml_front_matter() {
+        let yaml = "---\nslug: bridge-vote\nauthor: Desk\n---\n\nThe council voted.\n";
+        let m = masked(yaml);
+        assert!(!m.contains("slug") && !m.contains("Desk") && !m.contains("---"));
+        assert!(m.contains("The council voted."));
+        let toml = "+++\ntitle = \"Bridge\"\n+++\n\nThe council voted.\n";
+        let m = masked(toml);
+        assert!(!m.contains("title") && !m.contains("+++"));
+        assert!(m.contains("The council voted."));
+        // A rule later in the draft is not front matter.
+        let m = masked("Intro.\n\n---\n\nSlug words stay.\n");
+        assert!(m.contains("Slug words stay."));
+    }
+
+    #[test]
+    fn html_comments_inline_block_and_multi_line() {
+        let src = "Before <!-- check with legal --> after.\n\n<!--\nEditor: hold until\nMonday.\n-->\n\nNext para.\n";
+        let m = masked(src);
+        assert!(!m.contains("legal") && !m.contains("Editor") && !m.contains("Monday"));
+        assert!(m.contains("Before") && m.contains("after.") && m.contains("Next para."));
+        assert_eq!(m.lines().count(), src.lines().count(), "line breaks kept");
+    }
+
+    #[test]
+    fn nested_lists_give_one_block_per_item() {
+        let src = "- Budget\n  - Roads\n    - Potholes fixed\n  - Schools\n- Housing\n";
+        assert_eq!(
+            block_texts(src),
+            [
+                ("Budget".to_string(), BlockKind::ListItem),
+                ("Roads".to_string(), BlockKind::ListItem),
+                ("Potholes fixed".to_string(), BlockKind::ListItem),
+                ("Schools".to_string(), BlockKind::ListItem),
+                ("Housing".to_string(), BlockKind::ListItem),
+            ]
+        );
+        // Loose items hold paragraphs; numbered lists too.
+        let src = "1. First point.\n\n   More on it.\n\n2. Second point.\n";
+        let b = block_texts(src);
+        let texts: Vec<&str> = b.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["First point.", "More on it.", "Second point."]);
+        assert!(!masked(src).contains("1."));
+    }
+
+    #[test]
+    fn footnote_labels_are_not_prose_but_their_text_is() {
+        let src = "Turnout fell[^turnout] sharply.\n\n[^turnout]: Electoral commission figures.\n";
+        let p = extract(src, DocKind::Markdown);
+        assert!(!p.masked.contains("turnout]") && !p.masked.contains("[^"));
+        assert_eq!(p.masked.matches("turnout").count(), 0);
+        assert!(p.masked.contains("Turnout fell") && p.masked.contains("sharply."));
+        assert!(p.masked.contains("Electoral commission figures."));
+        assert_eq!(p.footnotes.len(), 1);
+        assert_eq!(p.footnotes[0].slice(src), "[^turnout]");
+        assert!(
+            p.blocks
+                .iter()
+                .any(|b| b.span.slice(src) == "Electoral commission figures.")
+        );
+    }
+
+    #[test]
+    fn tables_cells_are_prose_and_syntax_is_not() {
+        let src = "| Party | Seats |\n|:------|------:|\n| Greens | 12 `est` |\n";
+        let m = masked(src);
+        assert!(!m.contains('|') && !m.contains("---") && !m.contains(':') && !m.contains("est"));
+        let b = block_texts(src);
+        let cells: Vec<&str> = b.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(cells, ["Party", "Seats", "Greens", "12"]);
+        assert!(b.iter().all(|(_, k)| *k == BlockKind::TableCell));
+    }
+
+    #[test]
+    fn link_destinations_titles_references_and_images() {
+        let src = "Read [the audit](https://audit.example/report.pdf \"Audit title\") and [the reply][r].\n\n\
+                   ![Photo of the mayor](mayor.jpg)\n\n[r]: https://reply.example/x \"Reply title\"\n";
+        let p = extract(src, DocKind::Markdown);
+        let m = &p.masked;
+        assert!(m.contains("the audit") && m.contains("the reply"));
+        for gone in [
+            "audit.example",
+            "Audit title",
+            "reply.example",
+            "Reply title",
+            "mayor.jpg",
+            "[r]",
+            "](",
+        ] {
+            assert!(!m.contains(gone), "{gone} is not prose");
+        }
+        let texts: Vec<&str> = p.links.iter().map(|l| l.text.slice(src)).collect();
+        assert_eq!(texts, ["the audit", "the reply"]);
+    }
+
+    #[test]
+    fn indented_and_fenced_code_but_not_list_continuations() {
+        let src =
+            "Intro.\n\n    let x = \"not prose\";\n\n~~~text\nfenced too\n~~~\n\n- Item\n\n    continued item text\n";
+        let m = masked(src);
+        assert!(!m.contains("not prose") && !m.contains("fenced too"));
+        assert!(m.contains("Intro.") && m.contains("continued item text"));
+    }
+
+    #[test]
+    fn blockquotes_record_their_depth() {
+        let src = "The statement read:\n\n> We regret the decision.\n>\n> > Quoting the judge.\n";
+        let p = extract(src, DocKind::Markdown);
+        let depths: Vec<(&str, u8)> = p.blocks.iter().map(|b| (b.span.slice(src), b.quote_depth)).collect();
+        assert_eq!(
+            depths,
+            [
+                ("The statement read:", 0),
+                ("We regret the decision.", 1),
+                ("Quoting the judge.", 2)
+            ]
+        );
+        assert!(!p.masked.contains('>'));
+    }
+
+    #[test]
+    fn emphasis_and_escapes_keep_the_words() {
+        let src = "A **bold** and _soft_ ~~struck~~ claim.\n";
+        let m = masked(src);
+        assert!(m.contains("bold") && m.contains("soft") && m.contains("struck") && m.contains("claim."));
+        assert!(!m.contains('*') && !m.contains('_') && !m.contains('~'));
     }
 }

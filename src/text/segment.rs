@@ -133,73 +133,107 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '‑')
 }
 
+/// The character at byte `i` of `s` and its length; ASCII without decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    let c = s[i..].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+#[inline]
+fn is_word_char(c: char) -> bool {
+    // Letters and digits, and the combining acute accent of decomposed names (é as e + ́).
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric() || c == '\u{301}'
+    }
+}
+
+#[inline]
+fn alnum_at(s: &str, i: usize) -> bool {
+    char_at(s, i).is_some_and(|(c, _)| c.is_alphanumeric())
+}
+
 /// Append the tokens of `text[span]` to `out`.
 pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
     let base = span.start;
     let s = &text[span.start..span.end];
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_whitespace() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b' ' || b == b'\n' || b == b'\r' || b == b'\t' {
+            i += 1;
             continue;
         }
-        let start = base + i;
-        if c.is_alphabetic() {
-            let mut end = i + c.len_utf8();
-            // Acronyms with dots: U.S., a.m., e.g. — a letter, a dot, a letter, a dot…
-            let rest = &s[end..];
-            if rest.starts_with('.') && is_dotted_acronym(&s[i..]) {
-                let len = dotted_acronym_len(&s[i..]);
-                end = i + len;
-                while chars.peek().is_some_and(|&(j, _)| j < end) {
-                    chars.next();
-                }
-                out.push(Token {
-                    span: Span::new(start, base + end),
-                    kind: TokenKind::Word,
-                });
-                continue;
-            }
-            while let Some(&(j, d)) = chars.peek() {
-                // Letters, combining accents, and joiners (apostrophe, hyphen) between letters.
-                let continues = d.is_alphanumeric()
-                    || d == '\u{301}'
-                    || (is_joiner(d) && s[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric));
-                if !continues {
-                    break;
-                }
-                end = j + d.len_utf8();
-                chars.next();
-            }
-            out.push(Token {
-                span: Span::new(start, base + end),
-                kind: TokenKind::Word,
-            });
-        } else if c.is_ascii_digit() || c.is_numeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                let next_is_digit = s[j + d.len_utf8()..].chars().next().is_some_and(|n| n.is_ascii_digit());
-                if d.is_alphanumeric() || (matches!(d, '.' | ',' | ':') && next_is_digit) {
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else if d == '-' && next_is_digit && s[..j].chars().all(|x| x.is_ascii_digit()) {
-                    // Ranges and scores stay whole only when purely numeric on the left: "2-1".
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            out.push(Token {
-                span: Span::new(start, base + end),
-                kind: TokenKind::Number,
-            });
+        let Some((c, len)) = char_at(s, i) else { break };
+        if c.is_whitespace() {
+            i += len;
+            continue;
+        }
+        let start = i;
+        let (end, kind) = if c.is_alphabetic() {
+            (word_end(s, i, len), TokenKind::Word)
+        } else if c.is_numeric() {
+            (number_end(s, i, len), TokenKind::Number)
         } else {
-            out.push(Token {
-                span: Span::new(start, start + c.len_utf8()),
-                kind: TokenKind::Punct,
-            });
+            (i + len, TokenKind::Punct)
+        };
+        out.push(Token {
+            span: Span::new(base + start, base + end),
+            kind,
+        });
+        i = end;
+    }
+}
+
+/// End of the word starting at `i` (whose first letter is `len` bytes long).
+fn word_end(s: &str, i: usize, len: usize) -> usize {
+    // Acronyms with dots: U.S., a.m., e.g. — a letter, a dot, a letter, a dot…
+    if s.as_bytes().get(i + len) == Some(&b'.') && is_dotted_acronym(&s[i..]) {
+        return i + dotted_acronym_len(&s[i..]);
+    }
+    let bytes = s.as_bytes();
+    let mut end = i + len;
+    loop {
+        // The common case, plain ASCII letters and digits, without decoding.
+        while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+            end += 1;
+        }
+        let Some((d, dl)) = char_at(s, end) else { break };
+        // Letters, digits, and joiners (apostrophe, hyphen) between letters: Putin's, Al-Sudani.
+        if is_word_char(d) || (is_joiner(d) && alnum_at(s, end + dl)) {
+            end += dl;
+        } else {
+            break;
         }
     }
+    end
+}
+
+/// End of the number starting at `i`: 3.5, 10:30, 1,000, 1980s, 5bn, 2-1.
+fn number_end(s: &str, i: usize, len: usize) -> usize {
+    let mut end = i + len;
+    let mut only_digits = true;
+    while let Some((d, dl)) = char_at(s, end) {
+        let next_is_digit = s.as_bytes().get(end + dl).is_some_and(u8::is_ascii_digit);
+        if d.is_alphanumeric() {
+            only_digits &= d.is_ascii_digit();
+        } else if matches!(d, '.' | ',' | ':') && next_is_digit {
+            // Decimal points, thousands separators and times stay inside the number.
+        } else if d == '-' && next_is_digit && only_digits {
+            // Scores and ranges stay whole only when purely numeric on the left: "2-1".
+        } else {
+            break;
+        }
+        end += dl;
+    }
+    end
 }
 
 /// `s` starts with letter '.' letter '.' (U.S., a.m.) or letter '.' letter (U.S without the last dot).
@@ -347,17 +381,30 @@ fn is_boundary(text: &str, tokens: &[Token], mark: usize, next: usize) -> bool {
     if title_abbreviations().contains(word) {
         return false;
     }
-    // An initial: "J. K. Rowling", "George W. Bush".
+    // An initial: "J. K. Rowling", "George W. Bush". A capital letter can also end a
+    // sentence ("backed Plan B. The rest…"), which shows when a common sentence opener
+    // follows, unless that opener is itself an initial ("A. A. Milne").
     let mut cs = word.chars();
     if let (Some(c), None) = (cs.next(), cs.next())
         && c.is_uppercase()
     {
-        return false;
+        return starter() && !is_initial(text, tokens, next);
     }
     if abbreviations().contains(word) {
         return starter();
     }
     true
+}
+
+/// `tokens[i]` is a single capital letter with a full stop glued to it.
+fn is_initial(text: &str, tokens: &[Token], i: usize) -> bool {
+    let tok = tokens[i];
+    let mut cs = tok.text(text).chars();
+    let single_capital = matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase());
+    single_capital
+        && tokens
+            .get(i + 1)
+            .is_some_and(|d| d.span.start == tok.span.end && d.punct(text) == Some('.'))
 }
 
 #[cfg(test)]
@@ -474,5 +521,151 @@ mod tests {
         assert_eq!(seg.sentence_at(src.find("Two").unwrap()), Some(1));
         assert_eq!(seg.paragraph_at(src.find("Three").unwrap()), Some(1));
         assert_eq!(seg.sentence_at(4), None);
+    }
+}
+
+/// Sentences from the kind of copy a news desk handles, written for these tests.
+#[cfg(test)]
+mod newsroom_sentences {
+    use super::*;
+    use crate::text::{DocKind, prose};
+
+    fn sentences(src: &str, kind: DocKind) -> Vec<String> {
+        let p = prose::extract(src, kind);
+        let seg = segment(&p);
+        seg.sentences.iter().map(|s| s.span.slice(src).to_string()).collect()
+    }
+
+    fn check(src: &str, want: &[&str]) {
+        assert_eq!(sentences(src, DocKind::Text), want, "in {src:?}");
+    }
+
+    #[test]
+    fn titles_times_and_money() {
+        check(
+            "Dr. Amara Okafor landed at 3 p.m. on Monday. She earned $3.5 million in 2023.",
+            &[
+                "Dr. Amara Okafor landed at 3 p.m. on Monday.",
+                "She earned $3.5 million in 2023.",
+            ],
+        );
+        check(
+            "Gov. Ruth Abiodun and Lt. Gov. Sam Tran spoke first. Rep. Lee followed.",
+            &[
+                "Gov. Ruth Abiodun and Lt. Gov. Sam Tran spoke first.",
+                "Rep. Lee followed.",
+            ],
+        );
+        check(
+            "Mrs. Holt met Mr. Varga in Vienna on Dec. 4. They talked for an hour.",
+            &[
+                "Mrs. Holt met Mr. Varga in Vienna on Dec. 4.",
+                "They talked for an hour.",
+            ],
+        );
+    }
+
+    #[test]
+    fn acronyms_mid_and_end_of_sentence() {
+        check(
+            "The U.N. Security Council met at 9 a.m. It voted 13-2. The U.S.-led draft failed.",
+            &[
+                "The U.N. Security Council met at 9 a.m.",
+                "It voted 13-2.",
+                "The U.S.-led draft failed.",
+            ],
+        );
+        check(
+            "The song was No. 1 in the U.K. charts for a week.",
+            &["The song was No. 1 in the U.K. charts for a week."],
+        );
+    }
+
+    #[test]
+    fn quotations_and_their_attribution() {
+        check(
+            "He said: “It’s over.” Then he left the room.",
+            &["He said: “It’s over.”", "Then he left the room."],
+        );
+        check(
+            "“Is it over?” asked Holt. “No!” he shouted.",
+            &["“Is it over?” asked Holt.", "“No!” he shouted."],
+        );
+        check(
+            "“We will win.” “We will not lose.” The crowd cheered.",
+            &["“We will win.”", "“We will not lose.”", "The crowd cheered."],
+        );
+        check(
+            "He asked, “Why now?” and walked out.",
+            &["He asked, “Why now?” and walked out."],
+        );
+    }
+
+    #[test]
+    fn figures_brackets_and_ellipses() {
+        check(
+            "Unemployment was 7.4%. It fell to 6.9% (the lowest since 2008.) Officials were pleased.",
+            &[
+                "Unemployment was 7.4%.",
+                "It fell to 6.9% (the lowest since 2008.)",
+                "Officials were pleased.",
+            ],
+        );
+        check(
+            "It rose. 2023 was worse. The bill came to 5bn euros (£4.3bn).",
+            &["It rose.", "2023 was worse.", "The bill came to 5bn euros (£4.3bn)."],
+        );
+        check(
+            "What?! No way… The vote stands.",
+            &["What?!", "No way…", "The vote stands."],
+        );
+    }
+
+    #[test]
+    fn initials_and_single_letters() {
+        check(
+            "A. A. Milne and J. R. R. Tolkien met C. S. Lewis. They argued.",
+            &["A. A. Milne and J. R. R. Tolkien met C. S. Lewis.", "They argued."],
+        );
+        // A capital letter that ends a sentence: "Plan B." is not an initial.
+        check(
+            "Ministers backed Plan B. The rest abstained.",
+            &["Ministers backed Plan B.", "The rest abstained."],
+        );
+    }
+
+    #[test]
+    fn street_and_saint() {
+        check(
+            "She lives on Baker St. The house is old. He prays at St. Mary's.",
+            &["She lives on Baker St.", "The house is old.", "He prays at St. Mary's."],
+        );
+    }
+
+    #[test]
+    fn markdown_syntax_does_not_split_or_join_sentences() {
+        let src = "**Breaking.** The *U.S.* envoy [arrived](https://example.org/a.b) at 10 a.m. She left.\n";
+        assert_eq!(
+            sentences(src, DocKind::Markdown),
+            [
+                "Breaking.",
+                "The *U.S.* envoy [arrived](https://example.org/a.b) at 10 a.m.",
+                "She left."
+            ]
+        );
+    }
+
+    #[test]
+    fn words_have_byte_spans_into_the_source() {
+        let src = "Erdoğan’s aide, Ömer Çelik, spoke.";
+        let p = prose::extract(src, DocKind::Text);
+        let seg = segment(&p);
+        let words: Vec<&str> = seg
+            .tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text(src))
+            .collect();
+        assert_eq!(words, ["Erdoğan’s", "aide", "Ömer", "Çelik", "spoke"]);
     }
 }

@@ -75,16 +75,14 @@ fn file<'a>(report: &'a Report, f: &'a FileReport) -> JsonFile<'a> {
         .findings
         .iter()
         .map(|x| {
-            let (line, column) = f.line_col(x.span.start);
-            let (end_line, end_column) = f.line_col(x.span.end);
+            let place = f.place(x.span);
+            // A related place in a draft that is not part of this report cannot be placed:
+            // it is left out rather than given a wrong line.
             let related = x
                 .related
                 .iter()
                 .filter_map(|r| {
-                    let other = match &r.doc {
-                        None => f,
-                        Some(key) => report.file(key)?,
-                    };
+                    let other = report.related_file(f, r)?;
                     let (line, column) = other.line_col(r.span.start);
                     Some(JsonRelated {
                         path: &other.path,
@@ -98,13 +96,13 @@ fn file<'a>(report: &'a Report, f: &'a FileReport) -> JsonFile<'a> {
                 rule: x.rule.id(),
                 severity: x.severity.as_str(),
                 message: &x.message,
-                line,
-                column,
-                end_line,
-                end_column,
+                line: place.line,
+                column: place.column,
+                end_line: place.end_line,
+                end_column: place.end_column,
                 start_byte: x.span.start,
                 end_byte: x.span.end,
-                text: x.span.slice(&f.text),
+                text: f.text.get(x.span.start..x.span.end).unwrap_or_default(),
                 related,
             }
         })
@@ -112,5 +110,69 @@ fn file<'a>(report: &'a Report, f: &'a FileReport) -> JsonFile<'a> {
     JsonFile {
         path: &f.path,
         findings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::super::tests::{at, report};
+    use super::*;
+    use crate::finding::{Finding, Related};
+    use crate::rules::Rule;
+    use crate::text::Span;
+
+    #[test]
+    fn every_field_of_the_contract_with_related_in_another_file() {
+        let a = "Intro.\n\nThen Al-Saudani spoke.\n";
+        let b = "Al-Sudani arrived.\n";
+        let finding = Finding::new(
+            Rule::NameVariant,
+            at(a, "Al-Saudani"),
+            "“Al-Saudani” differs from “Al-Sudani”",
+        )
+        .with_related(Related {
+            doc: Some(Arc::from("drafts/b.md")),
+            span: at(b, "Al-Sudani"),
+            message: "“Al-Sudani”".into(),
+        })
+        .with_related(Related {
+            doc: Some(Arc::from("not/checked.md")),
+            span: Span::new(0, 1),
+            message: "dropped".into(),
+        });
+        let r = report(&[("drafts/a.md", a, vec![finding]), ("drafts/b.md", b, vec![])]);
+        let v: serde_json::Value = serde_json::from_str(&render(&r)).unwrap();
+        let start = a.find("Al-Saudani").unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({
+                "version": 1,
+                "files": [
+                    {"path": "drafts/a.md", "findings": [{
+                        "rule": "name/variant", "severity": "warning",
+                        "message": "“Al-Saudani” differs from “Al-Sudani”",
+                        "line": 3, "column": 6, "end_line": 3, "end_column": 16,
+                        "start_byte": start, "end_byte": start + 10, "text": "Al-Saudani",
+                        "related": [{"path": "drafts/b.md", "line": 1, "column": 1, "message": "“Al-Sudani”"}]
+                    }]},
+                    {"path": "drafts/b.md", "findings": []}
+                ],
+                "summary": {"files": 2, "findings": 1, "error": 0, "warning": 1, "info": 0, "hint": 0}
+            })
+        );
+    }
+
+    #[test]
+    fn columns_count_characters_and_bytes_count_bytes() {
+        let t = "Égypte “x";
+        let r = report(&[("a.txt", t, vec![Finding::new(Rule::QuoteUnbalanced, at(t, "“"), "m")])]);
+        let v: serde_json::Value = serde_json::from_str(&render(&r)).unwrap();
+        let f = &v["files"][0]["findings"][0];
+        assert_eq!(f["column"], 8);
+        assert_eq!(f["end_column"], 9);
+        assert_eq!(f["start_byte"], 8);
+        assert_eq!(f["end_byte"], 11);
     }
 }

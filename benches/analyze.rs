@@ -1,0 +1,56 @@
+//! `analyze()` on 1,000-, 5,000- and 100,000-word drafts, and the workspace over the whole
+//! news folder. Needs `../shared/eval/data/news`; without it, says so and measures nothing.
+
+use std::hint::black_box;
+use std::sync::Arc;
+
+use copydesk::{Config, DocKind, Workspace, analyze};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+#[path = "support/corpus.rs"]
+mod corpus;
+
+fn bench(c: &mut Criterion) {
+    let Some(dir) = corpus::news_dir() else {
+        eprintln!("benches/analyze: ../shared/eval/data/news is absent; nothing to measure");
+        return;
+    };
+    let articles = corpus::articles(&dir);
+    let config = Config::default();
+    config.lexicon(); // compile the word lists outside the measurement
+
+    let mut group = c.benchmark_group("analyze");
+    for words in [1_000usize, 5_000, 100_000] {
+        let draft = corpus::draft_of(&articles, words);
+        group.throughput(Throughput::Bytes(draft.len() as u64));
+        if words >= 100_000 {
+            group.sample_size(20);
+        }
+        group.bench_function(format!("{words}_words"), |b| {
+            b.iter(|| analyze(black_box(&draft), DocKind::Text, &config))
+        });
+    }
+    group.finish();
+
+    let config = Arc::new(config);
+    let mut group = c.benchmark_group("workspace");
+    group.sample_size(10);
+    group.bench_function("news_folder", |b| {
+        b.iter(|| {
+            let mut ws = Workspace::new();
+            for (path, text) in &articles {
+                ws.insert(
+                    Arc::from(path.as_str()),
+                    analyze(text, DocKind::Text, &config),
+                    config.clone(),
+                );
+            }
+            let findings: usize = articles.iter().map(|(p, _)| ws.findings(p).len()).sum();
+            black_box(findings)
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
