@@ -52,7 +52,19 @@ impl Mentions {
                     q += 1;
                 }
                 let in_quote = quoted.get(q).is_some_and(|s| s.start <= t.span.start);
-                name_flags.push(!in_quote && starts_upper(*t, text) && !words.never_in_names.contains(t.text(text)));
+                // Cheap first test on the first byte: most tokens are lower-case words.
+                let name = !in_quote && maybe_name(*t, text) && words.looks_like_name(t.text(text));
+                name_flags.push(name);
+            }
+            // `Charles de Gaulle`: a particle between two names joins them.
+            for k in 1..name_flags.len().saturating_sub(1) {
+                if !name_flags[k]
+                    && name_flags[k - 1]
+                    && name_flags[k + 1]
+                    && words.name_particles.contains(tokens[range.start + k].text(text))
+                {
+                    name_flags[k] = true;
+                }
             }
             let is_name = |i: usize| name_flags[i - range.start];
             let mut i = range.start;
@@ -147,15 +159,16 @@ impl Mentions {
     }
 }
 
-/// A word starting with a capital letter (checked on the first byte when it is ASCII).
-fn starts_upper(t: Token, text: &str) -> bool {
+/// A word that may be (part of) a name: it starts with a capital, or it is short particle
+/// joined to one (`al-Rashidi`). Checked on the bytes, before any word-list lookup.
+fn maybe_name(t: Token, text: &str) -> bool {
     if t.kind != TokenKind::Word {
         return false;
     }
-    let w = t.text(text);
-    match w.as_bytes().first() {
-        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-        _ => w.chars().next().is_some_and(char::is_uppercase),
+    let w = t.text(text).as_bytes();
+    match w.first() {
+        Some(b) if b.is_ascii_lowercase() => w.iter().take(4).any(|&c| matches!(c, b'-' | b'\'' | 0xE2)),
+        _ => true,
     }
 }
 

@@ -278,6 +278,12 @@ impl<'a> Attributor<'a> {
                 .as_ref()
                 .and_then(|t| t.speaker.clone())
                 .or_else(|| self.speakers.first_name(tokens.start, tokens.end - 1));
+            // A paragraph ending with a colon leads in to the one after it.
+            let how = if how == Attribution::CarriedOver {
+                Attribution::LeadIn
+            } else {
+                how
+            };
             return Some(Tie {
                 how,
                 speaker,

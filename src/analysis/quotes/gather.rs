@@ -21,6 +21,9 @@ pub struct Quotation {
     /// In quotation marks but named as a title, a name or a slogan (`a book titled “…”`,
     /// `the “Justice Against Sponsors of Terrorism Act”`).
     pub title: bool,
+    /// Never closed (and not running on into the next paragraph): `quote/unbalanced` already
+    /// reports it, and its attribution may be lost inside it.
+    pub unclosed: bool,
 }
 
 impl Quotation {
@@ -75,12 +78,14 @@ impl Gatherer<'_> {
                     q.spans.push(s.span);
                     q.words += self.words(s.inner);
                     q.title = false;
+                    q.unclosed = !s.closed && !s.continues;
                 }
                 _ => out.push(Quotation {
                     spans: vec![s.span],
                     words: self.words(s.inner),
                     block: false,
                     title: self.is_title(s),
+                    unclosed: !s.closed && !s.continues,
                 }),
             }
             last_depth0 = Some(s);
@@ -92,6 +97,7 @@ impl Gatherer<'_> {
                 words: paragraphs.iter().map(|p| self.words(p.span)).sum(),
                 block: true,
                 title: false,
+                unclosed: false,
             });
         }
         out.sort_by_key(|q| q.first().start);

@@ -113,7 +113,8 @@ pub enum Attribution {
     /// A paragraph of quotation after a paragraph whose last sentence attributes a quote or
     /// is a speech act: the speaker carries over.
     CarriedOver,
-    /// A lead-in ending with a colon (or a speech act) before a Markdown block quote.
+    /// A paragraph ending with a colon before the quotation's paragraph, or a lead-in (a
+    /// colon or a speech act) before a Markdown block quote.
     LeadIn,
     /// A dash and a name after the quotation: `“…” — Smith`.
     Signed,
@@ -178,7 +179,7 @@ pub fn attribute(ctx: &Context<'_>, spans: &[QuotedSpan], findings: &mut Vec<Fin
                 mentions.add_speaker(s, text, &lex.words);
             }
         }
-        if tie.is_none() {
+        if tie.is_none() && !q.unclosed {
             unattributed.push(q);
         }
         quotes.push(Quote {
@@ -412,7 +413,7 @@ mod tests {
             vec!["The ferry | InSentence | Duarte", "The crew | CarriedOver | Duarte"]
         );
         let lead_in = "Duarte had a warning for the council:\n\n“The crew has trained for the ice since June.”";
-        assert_eq!(quotes(lead_in), vec!["The crew | CarriedOver | Duarte"]);
+        assert_eq!(quotes(lead_in), vec!["The crew | LeadIn | Duarte"]);
     }
 
     #[test]
@@ -440,6 +441,14 @@ mod tests {
             fixed.replace_range(e.span.start..e.span.end, &e.replacement);
         }
         assert!(fixed.ends_with("by every council,” she said."), "{fixed}");
+    }
+
+    #[test]
+    fn unclosed_quotation_is_left_to_quote_unbalanced() {
+        let text = "“The ferry will run all winter, Duarte told the council.\n\nThe vote is on Friday.";
+        let a = analyze(text, DocKind::Text, &Config::default());
+        let rules: Vec<Rule> = a.findings.iter().map(|f| f.rule).collect();
+        assert_eq!(rules, vec![Rule::QuoteUnbalanced]);
     }
 
     #[test]
@@ -481,6 +490,22 @@ mod tests {
     }
 
     #[test]
+    fn names_with_particles_and_possessive_phrases() {
+        assert_eq!(
+            quotes("“The ferry will run all winter,” said Ahmad al-Rashidi."),
+            vec!["The ferry | InSentence | Ahmad al-Rashidi"]
+        );
+        assert_eq!(
+            quotes("“The ferry will run all winter,” Ludwig van Houten said."),
+            vec!["The ferry | InSentence | Ludwig van Houten"]
+        );
+        assert_eq!(
+            quotes("The harbour’s chief engineer described it as “a wall with a hole in it.”"),
+            vec!["a wall | InSentence | The harbour’s chief engineer"]
+        );
+    }
+
+    #[test]
     fn noun_phrase_speakers() {
         assert_eq!(
             quotes("“The ferry will run all winter,” a spokesman for the Harbour Board said."),
@@ -502,6 +527,13 @@ mod tests {
             quotes_of(text, DocKind::Text, &config),
             vec!["The ferry | InSentence | Duarte"]
         );
+    }
+
+    #[test]
+    fn explain_examples_hold() {
+        let doc = Rule::QuoteUnattributed.doc();
+        assert_eq!(flagged(doc.flagged).len(), 1);
+        assert!(flagged(doc.accepted).is_empty());
     }
 
     #[test]

@@ -75,7 +75,7 @@ impl SpeakerFinder<'_> {
         let start = (lo..hi).find(|&i| self.is_name_word(i) && !inside(self.quoted, self.tok(i).span.start))?;
         let mut end = start;
         while end < hi
-            && (self.is_name_word(end) || (self.is_initial_dot(end) && end + 1 < hi && self.is_name_word(end + 1)))
+            && (self.is_name_part(end) || (self.is_initial_dot(end) && end + 1 < hi && self.is_name_word(end + 1)))
         {
             end += 1;
         }
@@ -175,8 +175,17 @@ impl SpeakerFinder<'_> {
 
     fn is_name_word(&self, i: usize) -> bool {
         let t = self.tok(i);
-        let w = t.text(self.text);
-        t.is_capitalized(self.text) && !self.words.never_in_names.contains(w)
+        t.kind == TokenKind::Word && self.words.looks_like_name(t.text(self.text))
+    }
+
+    /// A name word, or a particle between two (`Ludwig van Beethoven`).
+    fn is_name_part(&self, i: usize) -> bool {
+        self.is_name_word(i)
+            || (i > 0
+                && i + 1 < self.seg.tokens.len()
+                && self.words.name_particles.contains(self.word(i))
+                && self.is_name_word(i - 1)
+                && self.is_name_word(i + 1))
     }
 
     /// The dot after an initial, as in `George W. Bush`.
@@ -226,6 +235,10 @@ impl SpeakerFinder<'_> {
                     break;
                 }
                 start -= 1;
+                // `The barrier’s chief engineer`: the article belongs to the possessor.
+                if start > lo && self.words.determiners.contains(self.word(start - 1)) {
+                    start -= 1;
+                }
                 break;
             }
             if self.words.phrase_links.contains(w) {
@@ -329,7 +342,7 @@ impl SpeakerFinder<'_> {
     /// Vladimir Putin` → `Vladimir Putin`), else a noun phrase.
     fn classify(&self, start: usize, end: usize) -> Speaker {
         let mut run = end;
-        while run > start && (self.is_name_word(run - 1) || self.is_initial_dot(run - 1)) {
+        while run > start && (self.is_name_part(run - 1) || self.is_initial_dot(run - 1)) {
             run -= 1;
         }
         let whole = Span::new(self.tok(start).span.start, self.tok(end - 1).span.end);

@@ -82,6 +82,7 @@ pub fn section<'a>(src: &'a str, name: &'a str) -> impl Iterator<Item = &'a str>
 pub struct SpeakerWords {
     pub determiners: WordSet,
     pub noun_markers: WordSet,
+    pub name_particles: WordSet,
     pub noun_or_verb: WordSet,
     pub not_before_to: Vec<String>,
     pub phrase_links: WordSet,
@@ -132,6 +133,7 @@ impl SpeakerWords {
             never_in_names,
             determiners: g("determiners"),
             noun_markers: g("noun_markers"),
+            name_particles: g("name_particles"),
             noun_or_verb: g("noun_or_verb"),
             not_before_to: section(GRAMMAR, "not_before_to").map(str::to_string).collect(),
             phrase_links: g("phrase_links"),
@@ -151,6 +153,20 @@ impl SpeakerWords {
             reporting_nouns: n("reporting"),
             not_names: n("not_names"),
         }
+    }
+
+    /// A word that can be part of a name: capitalised (`Peskov`), or a particle joined to a
+    /// capitalised name (`al-Rashidi`, `d’Estaing`), and not a word that never is (`The`).
+    pub fn looks_like_name(&self, word: &str) -> bool {
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        let joined = || {
+            word.split_once(['-', '\'', '’']).is_some_and(|(particle, rest)| {
+                particle.len() <= 3
+                    && particle.chars().all(|c| c.is_ascii_lowercase())
+                    && rest.chars().next().is_some_and(char::is_uppercase)
+            })
+        };
+        (capitalised || joined()) && !self.never_in_names.contains(word)
     }
 
     /// A pronoun that can name a speaker (`he`, `it`, `they`, `I`), not a relative one.
@@ -191,5 +207,7 @@ mod tests {
         assert!(w.determiners.contains("the") && w.person_nouns.contains("Spokesman"));
         assert!(w.is_pronoun("He") && w.is_pronoun("it") && !w.is_pronoun("who"));
         assert!(w.not_names.contains("Tuesday") && w.reporting_nouns.contains("statement"));
+        assert!(w.looks_like_name("Peskov") && w.looks_like_name("al-Rashidi") && w.looks_like_name("d’Estaing"));
+        assert!(!w.looks_like_name("The") && !w.looks_like_name("well-Known") && !w.looks_like_name("spokesman"));
     }
 }
