@@ -209,12 +209,14 @@ impl<'a> Attributor<'a> {
         if colon <= tokens.start {
             return None;
         }
-        let lo = (tokens.start..colon)
-            .rev()
-            .find(|&i| inside(self.quoted, self.seg.tokens[i].span.start))
-            .map_or(tokens.start, |i| i + 1);
+        // The lead-in is the whole clause before the colon; scare quotes inside it are part
+        // of it (`the Daily News focuses on the “assault weapons” used:`).
+        let lo = tokens.start;
         // A lead-in is a clause of its own, opening with a capital, that names someone.
-        let first_word = (lo..colon).find(|&i| self.seg.tokens[i].kind != TokenKind::Punct)?;
+        let first_word = (lo..colon).find(|&i| {
+            let t = self.seg.tokens[i];
+            t.kind != TokenKind::Punct && !inside(self.quoted, t.span.start)
+        })?;
         if !self.seg.tokens[first_word].is_capitalized(self.text) {
             return None;
         }

@@ -97,8 +97,15 @@ fn is_verb_use(text: &str, seg: &Segments, lex: &QuoteLexicon, span: Span) -> bo
     let word = prev.text(text);
     let capitalised = cue.starts_with(|c: char| c.is_uppercase());
     let marks_noun = |w: &str| lex.words.noun_markers.contains(w) || is_possessive(w);
-    // `a blunt reply`, `his latest tweets`: an article, an adjective, a noun.
+    // `a blunt reply`, `his latest tweets`: an article, an adjective, a noun. But a verb
+    // when what follows is reported speech: `the ad claims “…”`, `the ad states that …`.
+    let next = seg.tokens.partition_point(|t| t.span.start < span.end);
+    let reports = seg.tokens.get(next).is_some_and(|t| {
+        t.punct(text).is_some_and(|c| matches!(c, ',' | ':' | '“' | '"' | '.'))
+            || t.text(text).eq_ignore_ascii_case("that")
+    });
     let noun_after_adjective = lex.words.noun_or_verb.contains(cue)
+        && !reports
         && prev.kind == TokenKind::Word
         && i >= 2
         && seg.tokens[i - 2].kind == TokenKind::Word
@@ -157,7 +164,8 @@ mod tests {
     #[test]
     fn nouns_and_infinitives_are_not_cues() {
         assert!(cues("His remarks and Smith’s tweets were the claims of a man.", &[]).is_empty());
-        assert!(cues("It was a blunt reply to his latest tweets.", &[]).is_empty());
+        assert!(cues("It was a blunt reply to his latest tweets about it.", &[]).is_empty());
+        assert_eq!(cues("The new ad claims that it works.", &[]).len(), 1);
         assert!(cues("She declined to say more.", &[]).is_empty());
         assert!(cues("He went on to criticise the plan.", &[]).is_empty());
         assert_eq!(cues("“No,” he went on.", &[]).len(), 1);

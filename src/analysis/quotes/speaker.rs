@@ -85,7 +85,11 @@ impl SpeakerFinder<'_> {
     /// The first pronoun that can name a speaker in tokens `lo..hi`.
     pub fn first_pronoun(&self, lo: usize, hi: usize) -> Option<Speaker> {
         (lo..hi)
-            .find(|&i| self.tok(i).kind == TokenKind::Word && self.words.is_pronoun(self.word(i)))
+            .find(|&i| {
+                self.tok(i).kind == TokenKind::Word
+                    && self.words.is_pronoun(self.word(i))
+                    && !inside(self.quoted, self.tok(i).span.start)
+            })
             .map(|i| pronoun(self.tok(i).span))
     }
 
