@@ -48,7 +48,14 @@ pub fn find(text: &str, seg: &Segments, lex: &QuoteLexicon, quoted: &[Span]) -> 
 
 fn scan_gap(text: &str, seg: &Segments, lex: &QuoteLexicon, gap: Span, cues: &mut Vec<Cue>) {
     for m in lex.cue_words.find_in(text, gap) {
-        if !is_verb_use(text, seg, lex, m.span) {
+        // Whole tokens only: `called` in `so-called` is no verb.
+        let i = seg.tokens.partition_point(|t| t.span.start < m.span.start);
+        let aligned = seg.tokens.get(i).is_some_and(|t| t.span.start == m.span.start)
+            && seg.tokens[i..]
+                .iter()
+                .take_while(|t| t.span.start < m.span.end)
+                .any(|t| t.span.end == m.span.end);
+        if !aligned || !is_verb_use(text, seg, lex, m.span) {
             continue;
         }
         let words = m.span.slice(text);
@@ -168,6 +175,7 @@ mod tests {
         assert_eq!(cues("The new ad claims that it works.", &[]).len(), 1);
         assert!(cues("She declined to say more.", &[]).is_empty());
         assert!(cues("He went on to criticise the plan.", &[]).is_empty());
+        assert!(cues("The so-called plan and a well-said line.", &[]).is_empty());
         assert_eq!(cues("“No,” he went on.", &[]).len(), 1);
         assert_eq!(cues("She remarks that it tweets.", &[]).len(), 2);
     }

@@ -152,6 +152,7 @@ pub fn attribute(ctx: &Context<'_>, spans: &[QuotedSpan], findings: &mut Vec<Fin
         seg,
         words: &lex.words,
         quoted: &quoted,
+        cues: &cues,
     };
     let mut attributor = Attributor::new(text, seg, &quoted, &cues, finder);
     let mut mentions = Mentions::collect(text, seg, &lex.words, &quoted);
@@ -449,6 +450,14 @@ mod tests {
         let a = analyze(text, DocKind::Text, &Config::default());
         let rules: Vec<Rule> = a.findings.iter().map(|f| f.rule).collect();
         assert_eq!(rules, vec![Rule::QuoteUnbalanced]);
+    }
+
+    #[test]
+    fn cue_words_inside_other_words_are_not_cues() {
+        // `called` inside `so-called` once sent the speaker search round in circles.
+        let text =
+            "He was once part of the so-called establishment and is now “the worst thing that ever happened to it.”";
+        assert_eq!(flagged(text).len(), 1);
     }
 
     #[test]

@@ -21,6 +21,8 @@ pub struct SpeakerFinder<'a> {
     pub words: &'a SpeakerWords,
     /// Quoted material, sorted and disjoint: a speaker is never inside it.
     pub quoted: &'a [Span],
+    /// Every cue of the draft, sorted: `Paul interjected, calling it …` shares a speaker.
+    pub cues: &'a [Cue],
 }
 
 impl SpeakerFinder<'_> {
@@ -108,8 +110,22 @@ impl SpeakerFinder<'_> {
         while i > lo && self.skippable(i - 1) {
             i -= 1;
         }
+        // `Sen. Jack Reed (D-R.I.) said`: the party and state are not the speaker.
+        i = self.before_parenthetical(i, lo);
         if i == lo {
             return None;
+        }
+        // `Paul interjected, calling it “…”`: a second verb shares the first one's speaker.
+        let before_comma = if self.tok(i - 1).punct(self.text) == Some(',') {
+            i - 1
+        } else {
+            i
+        };
+        if before_comma > lo
+            && let Some(cue) = self.cue_ending_at(before_comma - 1)
+            && self.token_at(cue.span.start) < before_comma
+        {
+            return self.subject_before(self.token_at(cue.span.start), lo);
         }
         let t = self.tok(i - 1);
         if t.punct(self.text) == Some(',') {
@@ -160,14 +176,19 @@ impl SpeakerFinder<'_> {
                     open = Some(k);
                     break;
                 }
-                Some(c) if !matches!(c, '.' | '-' | '\'' | '’') => break,
+                Some(c) if !matches!(c, '.' | '-' | '\'' | '’' | '(' | ')') => break,
                 _ => {}
             }
         }
+        let before_comma = self.before_parenthetical(comma, lo);
         let Some(open) = open else {
-            return self.phrase_before(comma, lo);
+            return self.phrase_before(before_comma, lo);
         };
-        let inner = self.phrase_before(comma, open + 1);
+        // `Sanders, meanwhile, said`: an adverb between commas is no appositive.
+        if (open + 1..comma).all(|j| self.skippable(j)) {
+            return self.subject_before(open, lo);
+        }
+        let inner = self.phrase_before(before_comma.max(open + 1), open + 1);
         if let Some(s) = &inner
             && s.kind == SpeakerKind::Named
             && self.token_at(s.span.start) == open + 1
@@ -175,6 +196,25 @@ impl SpeakerFinder<'_> {
             return inner;
         }
         self.subject_before(open, lo).or(inner)
+    }
+
+    /// The cue whose last token is token `i`.
+    fn cue_ending_at(&self, i: usize) -> Option<&Cue> {
+        let end = self.tok(i).span.end;
+        let at = self.cues.partition_point(|c| c.span.end < end);
+        self.cues.get(at).filter(|c| c.span.end == end)
+    }
+
+    /// When the tokens before `end` close a parenthesis, the index of its opening.
+    fn before_parenthetical(&self, end: usize, lo: usize) -> usize {
+        if end == lo || self.tok(end - 1).punct(self.text) != Some(')') {
+            return end;
+        }
+        (lo..end - 1)
+            .rev()
+            .take(MAX_APPOSITIVE)
+            .find(|&k| self.tok(k).punct(self.text) == Some('('))
+            .unwrap_or(end)
     }
 
     fn is_name_word(&self, i: usize) -> bool {
@@ -271,7 +311,12 @@ impl SpeakerFinder<'_> {
         while start < end && self.words.phrase_links.contains(self.word(start)) {
             start += 1;
         }
-        (start < end).then(|| self.classify(start, end))
+        // `…, giving it “…”`: a lone participle is a verb, not a speaker.
+        let head = self.word(end - 1);
+        let participle = start + 1 == end
+            && !self.tok(start).is_capitalized(self.text)
+            && (head.ends_with("ing") || head.ends_with("ed"));
+        (start < end && !participle).then(|| self.classify(start, end))
     }
 
     /// The noun phrase starting at token `start`, read forward no further than `hi`:
@@ -408,6 +453,7 @@ mod tests {
             seg: &seg,
             words: &words,
             quoted: &[],
+            cues: &[],
         };
         let at = text.find(verb).unwrap();
         let cue = Cue {
@@ -497,6 +543,50 @@ mod tests {
             ),
             named("Reyes")
         );
+    }
+
+    #[test]
+    fn parentheticals_and_adverbs_around_the_speaker() {
+        assert_eq!(
+            speaker("Sen. Ann Reyes (D-Maine) said no.", "said", CueKind::Speech),
+            named("Ann Reyes")
+        );
+        assert_eq!(
+            speaker("Sen. Ann Reyes (D-Maine), the chair, said no.", "said", CueKind::Speech),
+            named("Ann Reyes")
+        );
+        assert_eq!(
+            speaker("Reyes, meanwhile, said no.", "said", CueKind::Speech),
+            named("Reyes")
+        );
+    }
+
+    #[test]
+    fn second_verb_shares_the_speaker_of_the_first() {
+        let text = "Paul interjected, calling it a waste.";
+        let p = prose::extract(text, DocKind::Text);
+        let seg = segment::segment(&p);
+        let words = SpeakerWords::builtin();
+        let at = |w: &str| text.find(w).unwrap();
+        let cues = [
+            Cue {
+                span: Span::new(at("interjected"), at("interjected") + 11),
+                kind: CueKind::Speech,
+            },
+            Cue {
+                span: Span::new(at("calling"), at("calling") + 7),
+                kind: CueKind::Characterizing,
+            },
+        ];
+        let f = SpeakerFinder {
+            text,
+            seg: &seg,
+            words: &words,
+            quoted: &[],
+            cues: &cues,
+        };
+        let s = f.for_cue(&cues[1], seg.sentences[0].tokens.clone()).unwrap();
+        assert_eq!(s.span.slice(text), "Paul");
     }
 
     #[test]
