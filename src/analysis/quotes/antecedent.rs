@@ -5,8 +5,9 @@
 //! pass, plus the speakers already tied to earlier quotations (`the spokesman`).
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::analysis::quotes::words::SpeakerWords;
+use crate::analysis::quotes::words::{SpeakerWords, has_name_shape, kind};
 use crate::analysis::quotes::{Speaker, SpeakerKind};
 use crate::text::Span;
 use crate::text::segment::{Segments, Token, TokenKind};
@@ -36,55 +37,69 @@ pub struct Mentions {
 }
 
 impl Mentions {
-    /// Every name run of the draft outside `quoted`, classified.
+    /// Every name run of the draft outside `quoted`, classified, in one pass over the
+    /// tokens: most tokens are lower-case words, rejected on their first byte.
     pub fn collect(text: &str, seg: &Segments, words: &SpeakerWords, quoted: &[Span]) -> Mentions {
         let tokens = &seg.tokens;
         let mut list = Vec::new();
-        let mut surnames: HashSet<&str> = HashSet::new();
-        // Whether each token of the current sentence may be part of a name, computed once.
-        let mut name_flags: Vec<bool> = Vec::new();
+        let mut surnames: HashSet<&str, BuildHasherDefault<Fnv>> = HashSet::default();
         let mut q = 0;
+        let bytes = text.as_bytes();
+        // The kinds of a token that may be part of a name, or `None`.
+        let mut name_kinds = |i: usize| -> Option<u32> {
+            let t = tokens[i];
+            if !maybe_name(t, bytes) {
+                return None;
+            }
+            while q < quoted.len() && quoted[q].end <= t.span.start {
+                q += 1;
+            }
+            if quoted.get(q).is_some_and(|s| s.start <= t.span.start) {
+                return None;
+            }
+            let w = t.text(text);
+            let bits = words.kinds.get(w);
+            (has_name_shape(w) && bits & kind::NEVER_IN_NAMES == 0).then_some(bits)
+        };
         for sentence in &seg.sentences {
-            let range = sentence.tokens.clone();
-            name_flags.clear();
-            for t in &tokens[range.clone()] {
-                while q < quoted.len() && quoted[q].end <= t.span.start {
-                    q += 1;
-                }
-                let in_quote = quoted.get(q).is_some_and(|s| s.start <= t.span.start);
-                // Cheap first test on the first byte: most tokens are lower-case words.
-                let name = !in_quote && maybe_name(*t, text) && words.looks_like_name(t.text(text));
-                name_flags.push(name);
-            }
-            // `Charles de Gaulle`: a particle between two names joins them.
-            for k in 1..name_flags.len().saturating_sub(1) {
-                if !name_flags[k]
-                    && name_flags[k - 1]
-                    && name_flags[k + 1]
-                    && words.name_particles.contains(tokens[range.start + k].text(text))
-                {
-                    name_flags[k] = true;
-                }
-            }
-            let is_name = |i: usize| name_flags[i - range.start];
-            let mut i = range.start;
-            while i < range.end {
-                if !is_name(i) {
+            let end = sentence.tokens.end;
+            let mut i = sentence.tokens.start;
+            while i < end {
+                let Some(bits) = name_kinds(i) else {
                     i += 1;
                     continue;
-                }
+                };
                 let start = i;
-                // A run: capitalised words, initials with their dots.
-                while i < range.end
-                    && (is_name(i)
-                        || (tokens[i].punct(text) == Some('.')
-                            && tokens[i - 1].text(text).chars().count() == 1
-                            && i + 1 < range.end
-                            && is_name(i + 1)))
-                {
-                    i += 1;
+                let mut run = RunClass::default();
+                run.add(tokens[i], bits, text);
+                i += 1;
+                // The run goes on over names, particles between names (`Charles de Gaulle`)
+                // and the dots of initials (`George W. Bush`).
+                while i < end {
+                    if let Some(bits) = name_kinds(i) {
+                        run.add(tokens[i], bits, text);
+                        i += 1;
+                        continue;
+                    }
+                    let t = tokens[i];
+                    let joins = if t.punct(text) == Some('.') {
+                        tokens[i - 1].text(text).chars().count() == 1
+                    } else {
+                        // Particles are short lower-case words: look up only those.
+                        t.kind == TokenKind::Word
+                            && t.span.len() <= 4
+                            && words.kinds.get(t.text(text)) & kind::PARTICLE != 0
+                    };
+                    if joins
+                        && i + 1 < end
+                        && let Some(bits) = name_kinds(i + 1)
+                    {
+                        run.add(tokens[i + 1], bits, text);
+                        i += 2;
+                        continue;
+                    }
+                    break;
                 }
-                let run = &tokens[start..i];
                 let after_title = start >= 2
                     && tokens[start - 1].punct(text) == Some('.')
                     && words.person_nouns.contains(tokens[start - 2].text(text))
@@ -92,9 +107,10 @@ impl Mentions {
                 // `Gowdy’s office` mentions Gowdy.
                 let last = tokens[i - 1].text(text);
                 let possessive = ["'s", "’s"].iter().find(|p| last.ends_with(*p)).map_or(0, |p| p.len());
-                let class = classify_run(run, text, after_title, &surnames, words);
+                let bare = &last[..last.len() - possessive];
+                let class = run.class(after_title, surnames.contains(bare));
                 if class == Class::Person {
-                    surnames.insert(&last[..last.len() - possessive]);
+                    surnames.insert(bare);
                 }
                 list.push(Mention {
                     span: Span::new(tokens[start].span.start, tokens[i - 1].span.end - possessive),
@@ -161,35 +177,73 @@ impl Mentions {
 
 /// A word that may be (part of) a name: it starts with a capital, or it is short particle
 /// joined to one (`al-Rashidi`). Checked on the bytes, before any word-list lookup.
-fn maybe_name(t: Token, text: &str) -> bool {
+fn maybe_name(t: Token, bytes: &[u8]) -> bool {
     if t.kind != TokenKind::Word {
         return false;
     }
-    let w = t.text(text).as_bytes();
-    match w.first() {
-        Some(b) if b.is_ascii_lowercase() => w.iter().take(4).any(|&c| matches!(c, b'-' | b'\'' | 0xE2)),
-        _ => true,
+    let first = bytes[t.span.start];
+    if !first.is_ascii_lowercase() {
+        return true;
+    }
+    // `al-Rashidi`, `d’Estaing`: a joiner after one to three letters.
+    let joiner = |i: usize| i < t.span.end && matches!(bytes[i], b'-' | b'\'' | 0xE2);
+    let s = t.span.start;
+    joiner(s + 1) || joiner(s + 2) || joiner(s + 3)
+}
+
+/// What is known of a run of capitalised words, gathered word by word.
+#[derive(Default)]
+struct RunClass {
+    /// The kinds of every word so far.
+    any: u32,
+    /// A title before the latest word: `President Obama`.
+    titled: bool,
+    words: usize,
+    acronym: bool,
+}
+
+impl RunClass {
+    fn add(&mut self, t: Token, bits: u32, text: &str) {
+        self.titled |= self.any & kind::PERSON_NOUN != 0;
+        self.any |= bits;
+        self.words += 1;
+        let w = t.text(text);
+        self.acronym |= w.len() >= 2 && w.bytes().all(|c| c.is_ascii_uppercase() || c == b'.');
+    }
+
+    /// What the run names; `surname` when its last word ended an earlier person's name.
+    fn class(&self, after_title: bool, surname: bool) -> Class {
+        if self.any & kind::ORGANIZATION != 0 || self.acronym {
+            return Class::Organization;
+        }
+        if self.any & kind::PLACE != 0 {
+            return Class::Place;
+        }
+        if after_title || self.titled || surname || self.words >= 2 {
+            return Class::Person;
+        }
+        // One capitalised word alone (`Gdansk`, `Democrats`) may be anything.
+        Class::Unknown
     }
 }
 
-/// The class of a run of capitalised words.
-fn classify_run(run: &[Token], text: &str, after_title: bool, surnames: &HashSet<&str>, words: &SpeakerWords) -> Class {
-    let names = || run.iter().filter(|t| t.kind == TokenKind::Word).map(|t| t.text(text));
-    let acronym = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase() || c == '.');
-    if names().any(|w| words.organization_words.contains(w) || acronym(w)) {
-        return Class::Organization;
+/// FNV-1a, for the small sets of names built per draft.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
     }
-    if names().any(|w| words.place_words.contains(w)) {
-        return Class::Place;
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
     }
-    let count = names().count();
-    let titled = names().take(count - 1).any(|w| words.person_nouns.contains(w));
-    let surname = names().next_back().is_some_and(|w| surnames.contains(w));
-    if after_title || titled || surname || count >= 2 {
-        return Class::Person;
-    }
-    // One capitalised word alone (`Gdansk`, `Democrats`) may be anything.
-    Class::Unknown
 }
 
 /// The class of a noun-phrase speaker, from its head (last) word.
