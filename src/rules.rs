@@ -121,37 +121,60 @@ impl Rule {
                 accepted: "Prime Minister Mohammed Shia al-Sudani arrived on Monday. Al-Sudani met the president.",
             },
             Rule::ClaimHedge => RuleDoc {
-                summary: "A hedge (“reportedly”, “it seems”) with no source for the claim.",
-                explanation: "Hedges such as reportedly, allegedly, apparently, it seems or is believed to tell the \
-                    reader that a claim is second-hand without saying whose hand. Name who reported, alleged or \
-                    believes it (“Putin blamed …, the Kremlin said”), or cut the claim if no one can be named. \
-                    A hedge in a sentence that names its source is not flagged.",
+                summary: "A hedge (“reportedly”, “is believed to”, “it seems”, “may”) with no source for the claim.",
+                explanation: "Hedges tell the reader that a claim is second-hand or uncertain without saying whose \
+                    it is. Hearsay — reportedly, allegedly, apparently, is said to, is believed to, is thought to, \
+                    it seems, it is understood — needs its source in the same sentence (“Putin reportedly blamed \
+                    …, Reuters reported”): name who reported, alleged or believes it, or cut the claim. The \
+                    writer’s own speculation — may, might, probably, perhaps — is answered by a source anywhere in \
+                    its paragraph, whose view it carries on. Not flagged: hedges inside quotation marks (the \
+                    speaker’s words), in headlines, in first-person opinion, in reported speculation (“amid \
+                    speculation that the bank may …”), and “may” as permission (“visitors may …”). Add your own \
+                    phrases with `lexicon.hedges`; `{be} rumoured to` matches any form of “to be” before it.",
                 flagged: "The minister reportedly resigned on Tuesday.",
-                accepted: "The minister resigned on Tuesday, the ministry said.",
+                accepted: "The minister resigned on Tuesday, her office said.",
             },
             Rule::ClaimWeasel => RuleDoc {
-                summary: "An unnamed authority or crowd (“experts say”, “many people believe”).",
-                explanation: "Weasel phrases invoke authorities or crowds that cannot be checked: many people, some \
-                    say, experts believe, critics argue, studies show, officials said with no name, or an \
-                    accusation with no accuser (“is accused of” with no “by …”). Name the experts, critics, \
-                    studies or accusers, or drop the claim.",
-                flagged: "Experts say the plan will fail.",
-                accepted: "Jane Doe, an economist at the Institute for Fiscal Studies, said the plan will fail.",
+                summary: "An unnamed authority or crowd (“experts say”, “officials said”), or an accusation with no accuser.",
+                explanation: "Weasel phrases invoke authorities or crowds that cannot be checked. copydesk looks \
+                    for their shape, not single words: a crowd that speaks or believes (“experts say”, “some \
+                    people believe”, “critics have long argued”, “officials said” with no name or office), a \
+                    judgement with no one holding it (“it is widely believed”, “is regarded as”, “regarded by \
+                    some as”), evidence with no citation (“studies show”, “research suggests”), and an accusation \
+                    with no accuser (“is accused of”, “has been criticised”, “is alleged to” with no “by …” and no \
+                    source in the sentence; in a report on a trial or charges the prosecution is the accuser). \
+                    “Many residents left” is not flagged; “Treasury officials said” names an office, and a crowd \
+                    quoted beside a named member (“…, economists said. “…,” said Ann Lee of …”) follows reporting \
+                    convention. Name the experts, critics, studies or accusers, or drop the claim. Extend with \
+                    `lexicon.weasels`.",
+                flagged: "The plan will fail, experts say.",
+                accepted: "The plan will fail, said Jane Doe, an economist at the Institute for Fiscal Studies.",
             },
             Rule::ClaimVagueSource => RuleDoc {
-                summary: "A source that cannot be checked (“according to the report”, “local media”).",
-                explanation: "“According to the report” or “local media said” points at a source the reader \
-                    cannot find. Name the report, outlet or document, or link to it. Named sources such as \
-                    “according to Reuters” or “according to Peskov” are not flagged.",
+                summary: "A source that cannot be checked (“according to the report”, “a report said”, “local media”).",
+                explanation: "“According to the report”, “according to sources”, “a report said”, “reports \
+                    suggest” or “local media” point at a source the reader cannot find. They are not flagged when \
+                    the source is named nearby: a name in the phrase (“according to Reuters”, “according to \
+                    Peskov”, “a UN report”, “a report by Amnesty”, “state media”), a named report or outlet or a \
+                    link in the sentence or the one before or after (“…, a report says. The study, by the European \
+                    Commission, …”), or, for “the report”, a named report earlier in the draft. Name the report, \
+                    outlet or document, or link to it.",
                 flagged: "According to the report, the talks collapsed.",
-                accepted: "According to a Reuters report on Tuesday, the talks collapsed.",
+                accepted: "According to a UN report published on Monday, the talks collapsed.",
             },
             Rule::ClaimUnsourcedFigure => RuleDoc {
                 summary: "A statistic with no source in its sentence or paragraph.",
-                explanation: "Percentages, sums of money, counts with units, rankings and superlatives (“the \
-                    largest ever”) are claims a reader may want to check. Say where the figure comes from (a \
-                    speech verb, “according to”, a link or a citation in the sentence or its paragraph). Dates, \
-                    ages, times and ordinary counts of things in the story are not flagged.",
+                explanation: "A statistic is a figure someone measured: a share (“25% of voters”), the level of a \
+                    measure (“unemployment of 7.4%”), a rate (“$2bn a year”, “2% per year”), a count in millions \
+                    of people (“2.5 million people”), a comparison (“three times more likely”), a ranking (“the \
+                    country’s third-largest city”, “ranked 14th”) or a record (“the largest … ever”, \
+                    “first-ever”, “is the world’s biggest”). It is flagged when nothing in its paragraph says \
+                    where it comes from: a speech verb, “according to”, a reporting or evidence word (“figures \
+                    showed”, “a survey found”), a link, a footnote or a citation in brackets. Dates, ages, times, \
+                    ordinary counts of things in the story (“two campaigns”, “four days”), the terms of the \
+                    story’s events (a price, a deal, a stake, a share move), superlatives that only identify \
+                    (“Acme, the world’s biggest maker of widgets,”) and headlines are not flagged. Say where the \
+                    figure comes from, or link to it.",
                 flagged: "Unemployment rose to 7.4% last year.",
                 accepted: "Unemployment rose to 7.4% last year, according to the Office for National Statistics.",
             },

@@ -17,10 +17,13 @@ pub struct Lexicon {
 
 impl Lexicon {
     pub fn new(additions: &LexiconConfig) -> Self {
+        let quotes = QuoteLexicon::new(additions);
+        // The claim rules read the speech verbs too, to tell attributed claims.
+        let claims = ClaimLexicon::new(additions, &quotes.speech_verbs);
         Lexicon {
-            quotes: QuoteLexicon::new(additions),
+            quotes,
             entities: EntityLexicon::new(additions),
-            claims: ClaimLexicon::new(additions),
+            claims,
         }
     }
 }

@@ -1,0 +1,553 @@
+//! Each rule and each of its exceptions, on sentences written for these tests.
+
+use crate::analysis::analyze;
+use crate::config::{Config, LexiconConfig};
+use crate::rules::Rule;
+use crate::text::DocKind;
+
+/// The claim findings of a plain-text draft: (rule id, flagged text).
+fn claims_with(src: &str, kind: DocKind, config: &Config) -> Vec<(&'static str, String)> {
+    analyze(src, kind, config)
+        .findings
+        .iter()
+        .filter(|f| f.rule.id().starts_with("claim/"))
+        .map(|f| (f.rule.id(), f.span.slice(src).to_string()))
+        .collect()
+}
+
+fn claims(src: &str) -> Vec<(&'static str, String)> {
+    claims_with(src, DocKind::Text, &Config::default())
+}
+
+fn one(rule: &'static str, text: &str) -> Vec<(&'static str, String)> {
+    vec![(rule, text.to_string())]
+}
+
+fn message_of(src: &str) -> String {
+    let a = analyze(src, DocKind::Text, &Config::default());
+    let f = a
+        .findings
+        .iter()
+        .find(|f| f.rule.id().starts_with("claim/"))
+        .expect("a claim finding");
+    f.message.clone()
+}
+
+const HEDGE: &str = "claim/hedge";
+const WEASEL: &str = "claim/weasel";
+const VAGUE: &str = "claim/vague-source";
+const FIGURE: &str = "claim/unsourced-figure";
+
+// ---------------------------------------------------------------- claim/hedge
+
+#[test]
+fn hedge_adverbs_and_impressions() {
+    assert_eq!(
+        claims("The minister reportedly resigned on Tuesday."),
+        one(HEDGE, "reportedly")
+    );
+    assert_eq!(claims("Reportedly, the talks have stalled."), one(HEDGE, "Reportedly"));
+    assert_eq!(
+        claims("It seems that the council favours the plan."),
+        one(HEDGE, "It seems")
+    );
+    assert_eq!(
+        claims("The striker apparently refused to travel."),
+        one(HEDGE, "apparently")
+    );
+}
+
+#[test]
+fn hedge_agentless_passives_take_their_form_of_be() {
+    assert_eq!(
+        claims("The mayor is believed to have left the city."),
+        one(HEDGE, "is believed to")
+    );
+    assert_eq!(
+        claims("The singer has long been said to dislike touring."),
+        one(HEDGE, "been said to")
+    );
+    assert_eq!(
+        claims("It's thought that the bridge will reopen."),
+        one(HEDGE, "It's thought that")
+    );
+    // Active verbs are not hedges: someone does the believing.
+    assert!(claims("The mayor believed to the end that the plan would work.").is_empty());
+}
+
+#[test]
+fn hedge_modals_are_verbs_not_months() {
+    assert_eq!(claims("The factory may close before the winter."), one(HEDGE, "may"));
+    assert_eq!(claims("The coach might have misjudged the mood."), one(HEDGE, "might"));
+    assert!(claims("The treaty was signed in May 2004.").is_empty());
+    assert!(claims("May was a busy month for the council.").is_empty());
+}
+
+#[test]
+fn hedge_with_a_source_in_its_sentence_is_not_flagged() {
+    assert!(claims("The minister reportedly resigned, the broadcaster said.").is_empty());
+    assert!(claims("The factory may close before the winter, according to its owner.").is_empty());
+    assert!(claims("The minister has reportedly resigned, Reuters reported.").is_empty());
+    // The hedge's own verb is no source: "said" in "is said to".
+    assert_eq!(claims("The house is said to be haunted."), one(HEDGE, "is said to"));
+}
+
+#[test]
+fn hedge_source_must_be_in_the_same_sentence() {
+    assert_eq!(
+        claims("The club confirmed the sale. The buyer reportedly paid in cash."),
+        one(HEDGE, "reportedly")
+    );
+}
+
+#[test]
+fn hedge_guesses_take_their_source_from_the_paragraph() {
+    // A guess carries on the view of a source named in its paragraph …
+    assert!(claims("Analysts expect a cut, the bank said. Rates may fall in the spring.").is_empty());
+    // … hearsay does not: it needs its own source.
+    assert_eq!(
+        claims("The bank confirmed the sale. The buyer reportedly paid in cash.")[0].1,
+        "reportedly"
+    );
+    // And a source in another paragraph answers nothing.
+    assert_eq!(
+        claims("Analysts expect a cut, the bank said.\n\nRates may fall in the spring."),
+        one(HEDGE, "may")
+    );
+}
+
+#[test]
+fn hedge_exceptions_for_permission_opinion_and_reported_speculation() {
+    // Permission, not a guess.
+    assert!(claims("Visitors may bring one bag into the gallery.").is_empty());
+    // An adverb that qualifies one word.
+    assert!(claims("The costume was made of apparently ordinary cloth.").is_empty());
+    // The writer's own opinion, in the first person.
+    assert!(claims("Perhaps we should ban cars from the old town.").is_empty());
+    // Speculation reported as such.
+    assert!(claims("Shares rose amid speculation that the bank may raise its offer.").is_empty());
+    assert!(claims("The mayor issued a warning that the river may flood.").is_empty());
+    // Naming a term.
+    assert!(claims("Such a chord is said to be ‘open’.").is_empty());
+}
+
+#[test]
+fn hedge_first_person_is_a_pronoun_not_the_us() {
+    assert_eq!(
+        claims("The minister reportedly criticised US policy."),
+        one(HEDGE, "reportedly")
+    );
+}
+
+#[test]
+fn hedge_inferences_with_no_one_drawing_them() {
+    assert_eq!(
+        claims("The pottery found at the site suggests that traders passed through."),
+        one(HEDGE, "suggests that")
+    );
+    assert!(claims("Dr Lee suggests that traders passed through.").is_empty());
+}
+
+#[test]
+fn hedges_in_headlines_are_left_to_the_body() {
+    assert!(
+        claims("Minister may quit over budget row\n\nThe minister has offered to resign, her office said.").is_empty()
+    );
+}
+
+#[test]
+fn hedge_message_names_the_missing_source() {
+    let m = message_of("The minister reportedly resigned on Tuesday.");
+    assert!(m.starts_with("‘Reportedly’: reported by whom?"), "{m}");
+    assert!(m.contains("Name the source"), "{m}");
+}
+
+#[test]
+fn hedges_extend_from_configuration() {
+    let mut config = Config::default();
+    config.lexicon_additions = LexiconConfig {
+        hedges: vec!["word on the street is".to_string()],
+        ..LexiconConfig::default()
+    };
+    let src = "Word on the street is the club will fold.";
+    assert_eq!(
+        claims_with(src, DocKind::Text, &config),
+        one(HEDGE, "Word on the street is")
+    );
+    assert!(claims_with(src, DocKind::Text, &Config::default()).is_empty());
+}
+
+// ---------------------------------------------------------------- claim/weasel
+
+#[test]
+fn weasel_crowds_that_speak() {
+    assert_eq!(claims("Experts say the bridge is unsafe."), one(WEASEL, "Experts say"));
+    assert_eq!(
+        claims("Some people believe the count was rigged."),
+        one(WEASEL, "Some people believe")
+    );
+    assert_eq!(
+        claims("Critics have long argued that the tax is unfair."),
+        one(WEASEL, "Critics have long argued")
+    );
+    assert_eq!(claims("Some say the river will flood again."), one(WEASEL, "Some say"));
+}
+
+#[test]
+fn weasel_needs_the_shape_not_the_word() {
+    assert!(claims("Many residents left the town in the spring.").is_empty());
+    assert!(claims("Many people left the town in the spring.").is_empty());
+    assert!(claims("He is the most feared striker in the league.").is_empty());
+    assert!(claims("Some claims in the leaflet are false.").is_empty());
+}
+
+#[test]
+fn weasel_officials_with_no_name() {
+    assert_eq!(
+        claims("The bridge is unsafe, officials said."),
+        one(WEASEL, "officials said")
+    );
+    assert_eq!(
+        claims("The bridge is unsafe, senior officials said."),
+        one(WEASEL, "senior officials said")
+    );
+    assert!(claims("The bridge is unsafe, Treasury officials said.").is_empty());
+    assert!(claims("The bridge is unsafe, the officials said.").is_empty());
+}
+
+#[test]
+fn weasel_fixed_phrases() {
+    assert_eq!(
+        claims("It is widely believed that the count was rigged."),
+        one(WEASEL, "is widely believed")
+    );
+    assert_eq!(claims("Studies show that the drug works."), one(WEASEL, "Studies show"));
+    assert_eq!(
+        claims("The painter is regarded as a genius."),
+        one(WEASEL, "is regarded as")
+    );
+}
+
+#[test]
+fn weasel_agentless_accusations() {
+    assert_eq!(
+        claims("The company is accused of dumping waste in the river."),
+        one(WEASEL, "is accused of")
+    );
+    assert_eq!(
+        claims("The firm is also accused of cheating by using fake accounts."),
+        one(WEASEL, "is also accused of")
+    );
+    assert!(claims("The club has been criticised for its prices by supporters' groups.").is_empty());
+    assert!(claims("The company is accused of dumping waste, prosecutors said.").is_empty());
+    assert!(claims("She accused the company of dumping waste.").is_empty());
+}
+
+#[test]
+fn weasel_passives_with_a_crowd_as_agent() {
+    assert_eq!(
+        claims("The treaty is regarded by some as a betrayal."),
+        one(WEASEL, "regarded by some")
+    );
+    assert_eq!(
+        claims("The architect is widely considered the finest of her generation."),
+        one(WEASEL, "widely considered")
+    );
+    assert!(claims("The architect was considered for the prize.").is_empty());
+    assert!(claims("The proposal was considered but rejected.").is_empty());
+    assert!(claims("Such samples are considered ‘restricted’ by the agency.").is_empty());
+    assert!(claims("The plan could be considered next year.").is_empty());
+}
+
+#[test]
+fn weasel_crowd_beside_a_named_voice_is_reporting_convention() {
+    let src = "Economists said the recovery was fragile. \"Growth will slow,\" said Ann Lee of the Fiscal Institute.";
+    assert!(claims(src).is_empty());
+    assert!(claims("If she lost, people would say she had peaked.").is_empty());
+}
+
+#[test]
+fn weasel_accusations_in_a_trial_report_have_the_prosecution_as_accuser() {
+    assert!(claims("The trial opened on Monday. Mr Grey is accused of hiding the losses.").is_empty());
+    assert_eq!(
+        claims("The trial opened on Monday.\n\nMr Grey is accused of hiding the losses."),
+        one(WEASEL, "is accused of")
+    );
+}
+
+#[test]
+fn weasel_message_asks_which() {
+    let m = message_of("Experts say the bridge is unsafe.");
+    assert!(m.starts_with("‘Experts say’: which experts?"), "{m}");
+    let m = message_of("The company is accused of dumping waste.");
+    assert!(m.contains("accused by whom?") && m.contains("Name the accuser"), "{m}");
+}
+
+#[test]
+fn weasels_extend_from_configuration() {
+    let mut config = Config::default();
+    config.lexicon_additions = LexiconConfig {
+        weasels: vec!["people are talking".to_string()],
+        ..LexiconConfig::default()
+    };
+    assert_eq!(
+        claims_with("People are talking about a merger.", DocKind::Text, &config),
+        one(WEASEL, "People are talking")
+    );
+}
+
+// ---------------------------------------------------------------- claim/vague-source
+
+#[test]
+fn vague_according_to() {
+    assert_eq!(
+        claims("According to the report, the talks collapsed."),
+        one(VAGUE, "According to the report")
+    );
+    assert_eq!(
+        claims("The deal is done, according to sources."),
+        one(VAGUE, "according to sources")
+    );
+    assert_eq!(
+        claims("According to media reports, the dam burst."),
+        one(VAGUE, "According to media reports")
+    );
+}
+
+#[test]
+fn according_to_a_name_is_a_source() {
+    assert!(claims("According to Reuters, the talks collapsed.").is_empty());
+    assert!(claims("According to Peskov, the talks collapsed.").is_empty());
+    assert!(claims("The talks collapsed, according to the ministry.").is_empty());
+    assert!(claims("According to a report by Amnesty, the camp was shelled.").is_empty());
+    assert!(claims("According to the Reuters report, the talks collapsed.").is_empty());
+}
+
+#[test]
+fn vague_reports_as_subjects_and_local_media() {
+    assert_eq!(
+        claims("A report said the factory would close."),
+        one(VAGUE, "A report said")
+    );
+    assert_eq!(
+        claims("Reports suggest the factory will close."),
+        one(VAGUE, "Reports suggest")
+    );
+    assert_eq!(
+        claims("Local media reported that the dam had burst."),
+        one(VAGUE, "Local media")
+    );
+    assert!(claims("A UN report said the factory would close.").is_empty());
+    assert!(claims("Reuters reports that the factory will close.").is_empty());
+}
+
+#[test]
+fn vague_source_named_in_the_sentence_before() {
+    let src = "Amnesty International published a report on Monday. According to the report, the camp was shelled.";
+    assert!(claims(src).is_empty());
+    let src = "The camp was shelled on Monday. According to the report, nobody was hurt.";
+    assert_eq!(claims(src), one(VAGUE, "According to the report"));
+}
+
+#[test]
+fn vague_source_named_in_the_sentence_after_or_earlier_in_the_draft() {
+    let src =
+        "Most councils missed the target, a report says. The study, by the Audit Commission, looked at 300 councils.";
+    assert!(claims(src).is_empty());
+    let src = "The Audit Commission published a report on 300 councils. Most had missed the target. \
+               Spending rose in the north. The report said the south lagged behind.";
+    assert!(claims(src).is_empty());
+    let src = "Most councils missed the target. Spending rose in the north. The report said the south lagged behind.";
+    assert_eq!(claims(src), one(VAGUE, "The report said"));
+}
+
+#[test]
+fn the_report_is_not_resolved_by_another_kind_of_document() {
+    let src = "A statement came from the mayor on Monday. The dam held. \
+               Water levels fell overnight. According to the report, the town is safe.";
+    assert_eq!(claims(src), one(VAGUE, "According to the report"));
+}
+
+#[test]
+fn vague_source_whose_owner_or_author_is_named() {
+    assert!(claims("Growth will slow next year, state media reported.").is_empty());
+    assert!(claims("The film took $40m, according to studio estimates.").is_empty());
+    assert!(claims("The tune is banned, according to media strategist Glen Hart.").is_empty());
+    assert!(claims("Sales fell, according to a report this week from the Retail Consortium.").is_empty());
+}
+
+#[test]
+fn vague_source_with_a_link_is_named() {
+    let src = "According to [the report](https://example.org/report), the talks collapsed.\n";
+    assert!(claims_with(src, DocKind::Markdown, &Config::default()).is_empty());
+}
+
+#[test]
+fn vague_message_asks_which_report() {
+    let m = message_of("According to the report, the talks collapsed.");
+    assert!(m.starts_with("‘According to the report’: which report?"), "{m}");
+    assert!(m.contains("link to it"), "{m}");
+}
+
+// ---------------------------------------------------------------- claim/unsourced-figure
+
+#[test]
+fn figures_that_are_statistics() {
+    assert_eq!(claims("Unemployment rose to 7.4% last year."), one(FIGURE, "7.4%"));
+    assert_eq!(claims("Turnout fell by 12 per cent."), one(FIGURE, "12 per cent"));
+    assert_eq!(claims("Some 25% of voters stayed at home."), one(FIGURE, "25%"));
+    assert_eq!(claims("The leak costs the economy $2bn a year."), one(FIGURE, "$2bn"));
+    assert_eq!(
+        claims("About 2.5 million people visited the fair."),
+        one(FIGURE, "2.5 million")
+    );
+    assert_eq!(
+        claims("Cyclists are three times more likely to be hurt on that road."),
+        one(FIGURE, "three times more")
+    );
+}
+
+#[test]
+fn figures_that_are_terms_of_the_story_are_not_statistics() {
+    assert!(claims("The club paid £30m for the striker on Monday.").is_empty());
+    assert!(claims("The bank sold a 40% stake in the brewer.").is_empty());
+    assert!(claims("Shares in the firm fell 3% to 120p.").is_empty());
+}
+
+#[test]
+fn headlines_carry_no_sources() {
+    assert!(claims("Acme in $2bn a year supply deal\n\nAcme has signed a deal, it said.").is_empty());
+    let md = "# Unemployment hits 7.4%\n\nThe statistics office said so.\n";
+    assert!(claims_with(md, DocKind::Markdown, &Config::default()).is_empty());
+    // A list item is no headline, full stop or not.
+    let md = "Key points:\n\n- Unemployment rose to 7.4%\n";
+    assert_eq!(
+        claims_with(md, DocKind::Markdown, &Config::default()),
+        one(FIGURE, "7.4%")
+    );
+}
+
+#[test]
+fn figures_that_are_records_and_rankings() {
+    assert_eq!(
+        claims("It was the largest protest ever held in the city."),
+        one(FIGURE, "the largest")
+    );
+    assert_eq!(
+        claims("It was the first-ever visit by a pope to the island."),
+        one(FIGURE, "first-ever")
+    );
+    assert_eq!(
+        claims("Acme is the world's biggest maker of widgets."),
+        one(FIGURE, "world's biggest")
+    );
+    assert_eq!(
+        claims("Leeds is the country's third-largest city."),
+        one(FIGURE, "third-largest")
+    );
+    assert_eq!(
+        claims("The school was ranked 14th in the region."),
+        one(FIGURE, "ranked 14th")
+    );
+}
+
+#[test]
+fn hedged_superlatives_rank_nothing() {
+    assert!(claims("The bridge is one of the longest in the world.").is_empty());
+    assert!(claims("The pianist is the most gifted of her class.").is_empty());
+}
+
+#[test]
+fn superlatives_that_only_identify_are_not_claims() {
+    assert!(claims("Acme, the world's biggest maker of widgets, opened a plant.").is_empty());
+    assert!(claims("Barclays, the country's third-largest bank, cut jobs.").is_empty());
+}
+
+#[test]
+fn plain_numbers_and_descriptions_are_not_statistics() {
+    assert!(claims("The festival ran for four days in 2002 and staged two campaigns.").is_empty());
+    assert!(claims("The founder, aged 45, arrived at 10:30 with 12 volunteers.").is_empty());
+    assert!(claims("The largest room was empty when the best film of the year began.").is_empty());
+}
+
+#[test]
+fn figure_with_a_source_in_its_sentence_or_paragraph() {
+    assert!(claims("Unemployment rose to 7.4% last year, according to the statistics office.").is_empty());
+    assert!(claims("Unemployment rose to 7.4% last year. The statistics office said the rise was steep.").is_empty());
+    assert!(claims("Unemployment rose to 7.4% last year [3].").is_empty());
+    assert!(claims("Unemployment rose to 7.4% last year (Smith 2004).").is_empty());
+    let md = "Unemployment rose to [7.4% last year](https://example.org/ons).\n";
+    assert!(claims_with(md, DocKind::Markdown, &Config::default()).is_empty());
+}
+
+#[test]
+fn figure_source_in_another_paragraph_does_not_count() {
+    let src = "The statistics office said it was worried.\n\nUnemployment rose to 7.4% last year.";
+    assert_eq!(claims(src), one(FIGURE, "7.4%"));
+}
+
+#[test]
+fn one_figure_finding_per_sentence() {
+    assert_eq!(
+        claims("Unemployment rose to 7.4% and inflation reached 3% last year."),
+        one(FIGURE, "7.4%")
+    );
+}
+
+#[test]
+fn figure_message_asks_where_it_comes_from() {
+    let m = message_of("Unemployment rose to 7.4% last year.");
+    assert!(m.starts_with("‘7.4%’: where does this figure come from?"), "{m}");
+}
+
+// ---------------------------------------------------------------- quotations and overlaps
+
+#[test]
+fn nothing_fires_inside_quotation_marks() {
+    let src = "The banner read “perhaps the plan is dead, experts say, and 40% agree”.";
+    assert!(claims(src).is_empty());
+    let src = "He wrote: “According to the report, the mine reportedly lost 40% of its staff.”";
+    assert!(claims(src).is_empty());
+}
+
+#[test]
+fn overlapping_candidates_keep_the_more_specific_rule() {
+    // "reports suggest" is a vague source, "suggest" is no hedge of its own; "local media"
+    // and "media reported" are one finding.
+    assert_eq!(
+        claims("Local media reported that the dam had burst."),
+        one(VAGUE, "Local media")
+    );
+}
+
+#[test]
+fn rules_can_be_switched_off() {
+    let mut config = Config::default();
+    config.rules.insert(Rule::ClaimHedge, crate::config::Level::Off);
+    assert!(claims_with("The minister reportedly resigned.", DocKind::Text, &config).is_empty());
+}
+
+#[test]
+fn explain_examples_behave_as_documented() {
+    for rule in [
+        Rule::ClaimHedge,
+        Rule::ClaimWeasel,
+        Rule::ClaimVagueSource,
+        Rule::ClaimUnsourcedFigure,
+    ] {
+        let doc = rule.doc();
+        let flagged = claims(doc.flagged);
+        assert!(
+            flagged.iter().any(|(id, _)| *id == rule.id()),
+            "{}: {:?} gave {flagged:?}",
+            rule.id(),
+            doc.flagged
+        );
+        assert!(
+            claims(doc.accepted).is_empty(),
+            "{}: {:?} was flagged",
+            rule.id(),
+            doc.accepted
+        );
+    }
+}
