@@ -29,6 +29,8 @@ pub enum Class {
 pub struct Mention {
     pub span: Span,
     pub class: Class,
+    /// A role rather than a name: `the Russian President`, `the spokesman`.
+    pub role: bool,
 }
 
 pub struct Mentions {
@@ -115,6 +117,7 @@ impl Mentions {
                 list.push(Mention {
                     span: Span::new(tokens[start].span.start, tokens[i - 1].span.end - possessive),
                     class,
+                    role: run.last & kind::PERSON_NOUN != 0,
                 });
             }
         }
@@ -128,6 +131,7 @@ impl Mentions {
             SpeakerKind::Named => Class::Person,
             SpeakerKind::NounPhrase => phrase_class(speaker.span.slice(text), words),
         };
+        let role = speaker.kind == SpeakerKind::NounPhrase && class == Class::Person;
         let at = self.list.partition_point(|m| m.span.start < speaker.span.start);
         match self.list.get_mut(at) {
             // A name run already there: a speaker of speech is a person unless it is plainly not.
@@ -141,6 +145,7 @@ impl Mentions {
                 Mention {
                     span: speaker.span,
                     class,
+                    role,
                 },
             ),
         }
@@ -161,10 +166,24 @@ impl Mentions {
         let end = self.list.partition_point(|m| m.span.end <= offset);
         let recent = || self.list[..end].iter().rev().take(LOOK_BACK);
         // A lone capitalised word (`Duarte met …`) is the fallback when nothing fits better.
-        recent()
+        let found = recent()
             .find(|m| wanted.contains(&m.class))
             .or_else(|| recent().find(|m| m.class == Class::Unknown))
-            .copied()
+            .copied()?;
+        // `The Russian President asserted … He went on`: a role stands for the person last
+        // named before it, which tells the reader more.
+        if found.role {
+            let before = self.list[..end].partition_point(|m| m.span.start < found.span.start);
+            let named = self.list[..before]
+                .iter()
+                .rev()
+                .take(LOOK_BACK)
+                .find(|m| m.class == Class::Person && !m.role);
+            if let Some(n) = named {
+                return Some(*n);
+            }
+        }
+        Some(found)
     }
 
     /// The mentions that lie inside `span`.
@@ -196,6 +215,8 @@ fn maybe_name(t: Token, bytes: &[u8]) -> bool {
 struct RunClass {
     /// The kinds of every word so far.
     any: u32,
+    /// The kinds of the latest word.
+    last: u32,
     /// A title before the latest word: `President Obama`.
     titled: bool,
     words: usize,
@@ -206,6 +227,7 @@ impl RunClass {
     fn add(&mut self, t: Token, bits: u32, text: &str) {
         self.titled |= self.any & kind::PERSON_NOUN != 0;
         self.any |= bits;
+        self.last = bits;
         self.words += 1;
         let w = t.text(text);
         self.acronym |= w.len() >= 2 && w.bytes().all(|c| c.is_ascii_uppercase() || c == b'.');
@@ -300,6 +322,17 @@ mod tests {
             Some("Tom Reyes".into())
         );
         assert_eq!(resolve("Gdansk waited. He said", "He said"), Some("Gdansk".into()));
+    }
+
+    #[test]
+    fn a_role_stands_for_the_person_named_before_it() {
+        assert_eq!(
+            resolve(
+                "Anna Kowalski spoke first. The Harbour Master agreed. Then he said",
+                "he said"
+            ),
+            Some("Anna Kowalski".into())
+        );
     }
 
     #[test]
