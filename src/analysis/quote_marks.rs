@@ -183,7 +183,10 @@ impl ParagraphScan<'_, '_> {
                     self.stray(at, len);
                 }
             }
-            '‘' if !(prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)) => {
+            // A left single mark before a digit is a year typed the wrong way round (‘08).
+            '‘' if !(prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric))
+                && !next.is_some_and(|n| n.is_ascii_digit()) =>
+            {
                 self.push(QuoteStyle::Single, at, len, false)
             }
             '’' | '\'' => {
@@ -390,6 +393,13 @@ mod tests {
             quoted(text)[0].0,
             "It feels like, 'Meh, we can put this off a little bit,'"
         );
+    }
+
+    #[test]
+    fn left_single_mark_before_a_year_is_an_apostrophe() {
+        let text = "Since ‘08 he has said “we will win this one” often.";
+        assert!(unbalanced(text).is_empty());
+        assert_eq!(quoted(text), vec![("we will win this one".to_string(), true)]);
     }
 
     #[test]
