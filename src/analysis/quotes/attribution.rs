@@ -11,7 +11,7 @@ use std::ops::RangeInclusive;
 use crate::analysis::quotes::cues::{Cue, CueKind, inside};
 use crate::analysis::quotes::gather::Quotation;
 use crate::analysis::quotes::speaker::SpeakerFinder;
-use crate::analysis::quotes::{Attribution, Speaker};
+use crate::analysis::quotes::{Attribution, Speaker, SpeakerKind};
 use crate::text::Span;
 use crate::text::prose::BlockKind;
 use crate::text::segment::{Segments, TokenKind};
@@ -259,6 +259,17 @@ impl<'a> Attributor<'a> {
         }
         let hi = self.seg.tokens.partition_point(|t| t.span.start < end);
         let speaker = self.speakers.phrase_after(i + 1, hi)?;
+        // A signature is a name that ends the line or comes before its title (`— Ines
+        // Duarte, mayor`); `— a reaction to …` or `— itself a rebuttal` goes on with the text.
+        let after = self.speakers.token_at(speaker.span.end);
+        let ends = self.seg.tokens.get(after).is_none_or(|t| {
+            after >= hi
+                || t.punct(self.text).is_some_and(|c| matches!(c, '.' | ',' | ';' | ')'))
+                || self.text[speaker.span.end..t.span.start].contains(['\n', '\r'])
+        });
+        if speaker.kind != SpeakerKind::Named || !ends || self.speakers.token_at(speaker.span.start) != i + 1 {
+            return None;
+        }
         Some(Tie {
             how: Attribution::Signed,
             speaker: Some(speaker),

@@ -551,6 +551,15 @@ mod tests {
             quotes("“The sea does not care about timetables.” — Ines Duarte"),
             vec!["The sea | Signed | Ines Duarte"]
         );
+        assert_eq!(
+            quotes("“The sea does not care about timetables.” — Ines Duarte, harbourmaster."),
+            vec!["The sea | Signed | Ines Duarte"]
+        );
+        // A dash that goes on with the writer's text is no signature.
+        assert_eq!(
+            flagged("The plan was “a bridge to nowhere at all” — a Harbour Board phrase.").len(),
+            1
+        );
     }
 
     #[test]
