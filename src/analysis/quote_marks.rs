@@ -184,8 +184,8 @@ impl ParagraphScan<'_, '_> {
                 }
             }
             // A left single mark before a digit is a year typed the wrong way round (‘08).
-            '‘' if !(prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric))
-                && !next.is_some_and(|n| n.is_ascii_digit()) =>
+            '‘' if !(next.is_some_and(|n| n.is_ascii_digit())
+                || prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)) =>
             {
                 self.push(QuoteStyle::Single, at, len, false)
             }
