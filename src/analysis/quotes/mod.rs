@@ -27,6 +27,7 @@ use crate::analysis::quote_marks::QuotedSpan;
 use crate::config::LexiconConfig;
 use crate::finding::Finding;
 use crate::text::Span;
+use crate::text::prose::BlockKind;
 
 use antecedent::Mentions;
 use attribution::Attributor;
@@ -180,7 +181,11 @@ pub fn attribute(ctx: &Context<'_>, spans: &[QuotedSpan], findings: &mut Vec<Fin
                 mentions.add_speaker(s, text, &lex.words);
             }
         }
-        if tie.is_none() && !q.unclosed {
+        // A headline quotes the story below it, which carries the attribution.
+        let in_heading = seg
+            .paragraph_at(q.first().start)
+            .is_some_and(|p| matches!(seg.paragraphs[p].kind, BlockKind::Heading(_)));
+        if tie.is_none() && !q.unclosed && !in_heading {
             unattributed.push(q);
         }
         quotes.push(Quote {
@@ -458,6 +463,15 @@ mod tests {
         let text =
             "He was once part of the so-called establishment and is now “the worst thing that ever happened to it.”";
         assert_eq!(flagged(text).len(), 1);
+    }
+
+    #[test]
+    fn headlines_are_not_flagged() {
+        let text =
+            "# “The sea does not care about timetables”\n\nDuarte said: “The sea does not care about timetables.”\n";
+        let a = analyze(text, DocKind::Markdown, &Config::default());
+        assert_eq!(a.quotes.len(), 2);
+        assert!(a.findings.iter().all(|f| f.rule != Rule::QuoteUnattributed));
     }
 
     #[test]

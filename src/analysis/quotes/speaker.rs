@@ -311,12 +311,15 @@ impl SpeakerFinder<'_> {
         while start < end && self.words.phrase_links.contains(self.word(start)) {
             start += 1;
         }
+        if start >= end {
+            return None;
+        }
         // `…, giving it “…”`: a lone participle is a verb, not a speaker.
         let head = self.word(end - 1);
         let participle = start + 1 == end
             && !self.tok(start).is_capitalized(self.text)
             && (head.ends_with("ing") || head.ends_with("ed"));
-        (start < end && !participle).then(|| self.classify(start, end))
+        (!participle).then(|| self.classify(start, end))
     }
 
     /// The noun phrase starting at token `start`, read forward no further than `hi`:
@@ -613,6 +616,11 @@ mod tests {
         );
         // The object of `told` is the listener, never the speaker.
         assert_eq!(speaker("“No,” told reporters.", "told", CueKind::Speech), None);
+    }
+
+    #[test]
+    fn nothing_before_a_verb_at_the_very_start() {
+        assert_eq!(speaker(",  said", "said", CueKind::Speech), None);
     }
 
     #[test]
