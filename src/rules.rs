@@ -94,7 +94,8 @@ impl Rule {
                     said”. Quoted phrases shorter than `quotes.min_words` (default 4), titles and names in \
                     quotation marks (a report titled “…”, the “Central Park Five”) are not quotations unless a \
                     speech verb in their own sentence attributes them. A quotation that is never closed is left \
-                    to `quote/unbalanced`. Add speech verbs of your house style with `lexicon.speech_verbs`.",
+                    to `quote/unbalanced`, and a Markdown heading is not checked (a headline quotes the story \
+                    below it). Add speech verbs of your house style with `lexicon.speech_verbs`.",
                 flagged: "He went on to criticise the policy. “The United States has neglected the region for years.”",
                 accepted: "He went on to criticise the policy. “The United States has neglected the region for years,” he said.",
             },
