@@ -110,7 +110,10 @@ impl<'a> Attributor<'a> {
                     self.seg.sentences[*first.start()].span.start,
                     q.first().start,
                 ));
-            if carried && let Some(t) = self.introduced_by(prev, Attribution::Introduced) {
+            if carried && let Some(t) = self.introduced_by(prev.clone(), Attribution::Introduced) {
+                return Some(t);
+            }
+            if led && let Some(t) = self.announced_by(prev, Attribution::Introduced) {
                 return Some(t);
             }
         }
@@ -120,9 +123,35 @@ impl<'a> Attributor<'a> {
         if led && opens_paragraph {
             let prev = self.previous_paragraph(self.seg.sentences[*first.start()].paragraph)?;
             let lead_in = self.logical(self.seg.paragraphs[prev].sentences.end - 1);
-            return self.introduced_by(lead_in, Attribution::CarriedOver);
+            return self
+                .introduced_by(lead_in.clone(), Attribution::CarriedOver)
+                .or_else(|| self.announced_by(lead_in, Attribution::CarriedOver));
         }
         None
+    }
+
+    /// `He then had a question for the crowd. “Who will pay?”`: a sentence that names
+    /// someone and announces what they said with a reporting noun (a question, a statement,
+    /// a warning) introduces the quotation that opens the next sentence.
+    fn announced_by(&self, range: RangeInclusive<usize>, how: Attribution) -> Option<Tie> {
+        let (_, tokens) = self.extent(&range);
+        let noun = tokens.clone().find(|&i| {
+            let t = self.seg.tokens[i];
+            // Lower-case only: `The Post` is a newspaper.
+            t.kind == TokenKind::Word
+                && !t.is_capitalized(self.text)
+                && self.speakers.words.utterances.contains(t.text(self.text))
+                && !inside(self.quoted, t.span.start)
+        })?;
+        let speaker = self
+            .speakers
+            .first_name(tokens.start, noun)
+            .or_else(|| self.speakers.first_pronoun(tokens.start, noun))?;
+        Some(Tie {
+            how,
+            speaker: Some(speaker),
+            cue: Some(self.seg.tokens[noun].span),
+        })
     }
 
     /// A Markdown block quote: introduced by the paragraph before it, or signed

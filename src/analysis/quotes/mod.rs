@@ -395,6 +395,19 @@ mod tests {
     }
 
     #[test]
+    fn reporting_noun_announces_the_quote() {
+        assert_eq!(
+            quotes("Duarte then had a question for the council. “Who will pay for the second boat?”"),
+            vec!["Who will | Introduced | Duarte"]
+        );
+        // A sentence that names no one announces nothing.
+        assert_eq!(
+            flagged("There was a question in the air. “Who will pay for the second boat?”").len(),
+            1
+        );
+    }
+
+    #[test]
     fn sentence_after_attributes_the_quote() {
         assert_eq!(
             quotes("“The ferry will run all winter.” That was how Duarte put it."),

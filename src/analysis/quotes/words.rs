@@ -151,6 +151,7 @@ pub struct SpeakerWords {
     pub organization_words: WordSet,
     pub place_words: WordSet,
     pub reporting_nouns: WordSet,
+    pub utterances: WordSet,
     pub not_names: WordSet,
     /// Words that never belong to a name, whatever their case: determiners, clause words,
     /// phrase links, pronouns, auxiliaries, calendar words.
@@ -214,6 +215,7 @@ impl SpeakerWords {
             organization_words: n("organization"),
             place_words: n("place"),
             reporting_nouns: n("reporting"),
+            utterances: n("utterances"),
             not_names: n("not_names"),
         }
     }
