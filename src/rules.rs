@@ -130,7 +130,11 @@ impl Rule {
                     writer’s own speculation — may, might, probably, perhaps — is answered by a source anywhere in \
                     its paragraph, whose view it carries on. Not flagged: hedges inside quotation marks (the \
                     speaker’s words), in headlines, in first-person opinion, in reported speculation (“amid \
-                    speculation that the bank may …”), and “may” as permission (“visitors may …”). Add your own \
+                    speculation that the bank may …”), “may” as permission or a rule (“visitors may …”, “members \
+                    of the jury may not …”), and definitions, which give the meaning of a word rather than a claim \
+                    (“the term may refer to …”, “may be defined as …”, “when a team has an extra player, it is \
+                    said to be on a power play”, “such notes are said to be ‘stressed’”). A speech verb names a \
+                    source only with its speaker: “it was announced” or “may be added” names no one. Add your own \
                     phrases with `lexicon.hedges`; `{be} rumoured to` matches any form of “to be” before it.",
                 flagged: "The minister reportedly resigned on Tuesday.",
                 accepted: "The minister resigned on Tuesday, her office said.",
@@ -171,10 +175,13 @@ impl Rule {
                     country’s third-largest city”, “ranked 14th”) or a record (“the largest … ever”, \
                     “first-ever”, “is the world’s biggest”). It is flagged when nothing in its paragraph says \
                     where it comes from: a speech verb, “according to”, a reporting or evidence word (“figures \
-                    showed”, “a survey found”), a link, a footnote or a citation in brackets. Dates, ages, times, \
+                    showed”, “a survey found”), a link, a footnote or a citation in brackets (“[12]”, “(Smith \
+                    2004)”, “(Smith et al., 2004, p. 9)”, “(Hale, Orme p212)”, “(source: ONS)”; “[citation \
+                    needed]” is not one). Dates, ages, times, \
                     ordinary counts of things in the story (“two campaigns”, “four days”), the terms of the \
-                    story’s events (a price, a deal, a stake, a share move), superlatives that only identify \
-                    (“Acme, the world’s biggest maker of widgets,”) and headlines are not flagged. Say where the \
+                    story’s events (a price, a deal, a stake, a share move), superlatives and records that only \
+                    identify (“Acme, the world’s biggest maker of widgets,”; “hosts the Regatta, the largest rowing \
+                    race in the world”) and headlines are not flagged. Say where the \
                     figure comes from, or link to it.",
                 flagged: "Unemployment rose to 7.4% last year.",
                 accepted: "Unemployment rose to 7.4% last year, according to the Office for National Statistics.",

@@ -65,7 +65,7 @@ fn kinds() -> impl Strategy<Value = DocKind> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
     #[test]
     fn prose_keeps_offsets_and_line_breaks(text in drafty(), kind in kinds()) {

@@ -1,4 +1,4 @@
-//! The command line: `check`, `explain` (and, as they land, `entities` and `serve`).
+//! The command line: `check`, `explain`, `serve` (and, as it lands, `entities`).
 
 pub mod check;
 pub mod explain;
@@ -35,6 +35,12 @@ pub enum Command {
     Explain {
         /// A rule id such as quote/unattributed.
         rule: Option<String>,
+    },
+    /// Run the language server (LSP over stdin/stdout) for VS Code, Neovim, Helix, Emacs.
+    Serve {
+        /// Speak LSP over stdin/stdout (the only transport; accepted for editors that pass it).
+        #[arg(long)]
+        stdio: bool,
     },
 }
 
@@ -97,6 +103,7 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Explain { rule } => explain::run(&rule),
+        Command::Serve { stdio: _ } => crate::lsp::run_stdio(),
     };
     ExitCode::from(code)
 }

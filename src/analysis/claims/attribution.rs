@@ -8,9 +8,9 @@
 use crate::analysis::Context;
 use crate::analysis::quote_marks::QuotedSpan;
 use crate::text::Span;
-use crate::text::segment::{Segments, Token, TokenKind};
 
-use super::grammar::in_class;
+use super::citations;
+use super::grammar::{ADVERBS, in_class, is_be};
 use super::phrasebook::{List, Matches};
 
 /// The attribution of one draft.
@@ -47,6 +47,15 @@ impl Attribution {
             let according = w.get(..9).is_some_and(|p| p.eq_ignore_ascii_case("according"));
             according || w.starts_with(char::is_lowercase) && !after_determiner(text, s.start)
         };
+        // … and, to name a source, a verb with a speaker: not a passive with no agent
+        // ("plates may be added", "it was announced"), nor a participle or noun after a
+        // preposition ("from stated policy", "in certain states").
+        let has_speaker = |s: &Span| {
+            let w = s.slice(text);
+            w.get(..9).is_some_and(|p| p.eq_ignore_ascii_case("according"))
+                || w.contains(' ')
+                || !(agentless_passive(text, *s) || after_preposition(text, s.start) || raising(text, *s))
+        };
         let speech = matches.all(List::Speech).iter().map(|m| m.span);
         let reporting_cues: Vec<Span> = matches
             .all(List::Reporting)
@@ -56,6 +65,7 @@ impl Attribution {
             .collect();
         out.reporting = speech.filter(|s| is_verb(s) && !out.in_quote(s.start)).collect();
         out.reporting.extend(&reporting_cues);
+        out.reporting.retain(has_speaker);
         out.reporting.sort_by_key(|s| (s.start, s.end));
         out.reporting.dedup();
         out.according = out
@@ -79,7 +89,7 @@ impl Attribution {
 
         out.citations = ctx.prose.links.iter().map(|l| l.span).collect();
         out.citations.extend(&ctx.prose.footnotes);
-        bracketed_citations(text, ctx.segments, &mut out.citations);
+        citations::find(text, ctx.segments, &mut out.citations);
         out.citations.sort_by_key(|s| s.start);
         out
     }
@@ -122,20 +132,71 @@ impl Attribution {
 }
 
 /// True when the word before `at` is a determiner or a possessive: "the claim", "his
-/// hope", "its estimates".
+/// hope", "its estimates", "certain states".
 fn after_determiner(text: &str, at: usize) -> bool {
+    let (word, _) = word_before(text, at);
+    in_class(word, DETERMINERS) || word.ends_with("'s") || word.ends_with("’s")
+}
+
+/// True when the word before `at` is a preposition: what follows is a noun or a
+/// participle, not a verb with a speaker ("from stated policy", "with added sugar").
+fn after_preposition(text: &str, at: usize) -> bool {
+    in_class(word_before(text, at).0, PREPOSITIONS)
+}
+
+/// True when the cue at `span` is a passive with no agent: a form of "to be" before it
+/// (adverbs between allowed), and no "by" after it. "The plates may be added" and "it was
+/// announced" name no one; "it was announced by the ministry" does.
+fn agentless_passive(text: &str, span: Span) -> bool {
+    let (mut word, mut start) = word_before(text, span.start);
+    for _ in 0..2 {
+        if !(in_class(word, ADVERBS) || word.len() > 4 && word.ends_with("ly")) {
+            break;
+        }
+        (word, start) = word_before(text, start);
+    }
+    if !is_be(word) {
+        return false;
+    }
+    let after = text[span.end..].trim_start();
+    let by = after
+        .get(..3)
+        .is_some_and(|b| b.eq_ignore_ascii_case("by ") || b.eq_ignore_ascii_case("by\n"));
+    !by
+}
+
+/// True when the participle at `span` has "to be" or "to have" after it: "names (said to
+/// be random)", "a man reported to have fled" — a passive with its "is" left out, not a
+/// speaker. ("Smith claims to have …" is active: the claimant is the subject.)
+fn raising(text: &str, span: Span) -> bool {
+    let mut words = text[span.end..].split_whitespace();
+    in_class(
+        span.slice(text),
+        &["said", "reported", "alleged", "estimated", "rumoured", "rumored"],
+    ) && words.next() == Some("to")
+        && words.next().is_some_and(|w| w == "be" || w == "have")
+}
+
+/// The word that ends right before `at` (spaces skipped) and where it starts; empty when
+/// punctuation comes first.
+fn word_before(text: &str, at: usize) -> (&str, usize) {
     let before = text[..at].trim_end();
     let word_start = before
         .rfind(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
-    let word = &before[word_start..];
-    in_class(word, DETERMINERS) || word.ends_with("'s") || word.ends_with("’s")
+    (&before[word_start..], word_start)
 }
+
+/// Prepositions after which a speech verb is a noun or an adjective.
+const PREPOSITIONS: &[&str] = &[
+    "of", "in", "from", "with", "for", "on", "at", "into", "about", "under", "over", "than", "without", "against",
+];
 
 /// Words that make the word after them a noun. ("This suggests" and "that says" are
 /// pronouns with verbs, so demonstratives are not listed.)
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "some", "any", "no", "such", "every", "each",
+    "certain", "several", "various", "numerous", "other",
 ];
 
 /// The spans of a sorted list that lie inside `span`.
@@ -146,66 +207,6 @@ fn within(spans: &[Span], span: Span) -> &[Span] {
     // A cue that runs past the end of the span is not inside it.
     let keep = slice.iter().rposition(|s| s.end <= span.end).map_or(0, |p| p + 1);
     &slice[..keep]
-}
-
-/// Citations in brackets, as reference works and wikis write them: `[12]`, `[3, 4]`,
-/// `(Smith 2004)`, `(OSU 2006, p. 4)`, `(source: ONS)`.
-fn bracketed_citations(text: &str, segments: &Segments, out: &mut Vec<Span>) {
-    let tokens = &segments.tokens;
-    let punct = |t: &Token, c: char| t.kind == TokenKind::Punct && t.text(text).starts_with(c);
-    for para in &segments.paragraphs {
-        let Some(first) = segments.sentences.get(para.sentences.start) else {
-            continue;
-        };
-        let last = &segments.sentences[para.sentences.end - 1];
-        let range = first.tokens.start..last.tokens.end;
-        let toks = &tokens[range];
-        let mut i = 0;
-        while i < toks.len() {
-            let t = &toks[i];
-            if punct(t, '[') {
-                // [12] or [3, 4, 5]: numbers and commas only.
-                let mut j = i + 1;
-                let mut numbers = 0;
-                while j < toks.len() && (toks[j].kind == TokenKind::Number || punct(&toks[j], ',')) {
-                    numbers += usize::from(toks[j].kind == TokenKind::Number);
-                    j += 1;
-                }
-                if numbers > 0 && j < toks.len() && punct(&toks[j], ']') {
-                    out.push(Span::new(t.span.start, toks[j].span.end));
-                    i = j + 1;
-                    continue;
-                }
-            } else if punct(t, '(') {
-                // (Author 2004 …) or (source: …), within a few words.
-                let close = toks[i + 1..].iter().take(10).position(|c| punct(c, ')'));
-                if let Some(k) = close {
-                    let inner = &toks[i + 1..i + 1 + k];
-                    // The author or body comes first: "(Smith 2004)", not "(born in London, 1950)".
-                    let named = inner
-                        .first()
-                        .is_some_and(|w| w.kind == TokenKind::Word && w.text(text).starts_with(char::is_uppercase));
-                    let year = inner.iter().any(|w| {
-                        let n = w.text(text);
-                        w.kind == TokenKind::Number && n.len() == 4 && (n.starts_with("1") || n.starts_with("20"))
-                    });
-                    let sourced = inner.first().is_some_and(|w| {
-                        let n = w.text(text);
-                        n.eq_ignore_ascii_case("source")
-                            || n.eq_ignore_ascii_case("sources")
-                            || n.eq_ignore_ascii_case("via")
-                    });
-                    if (named && year) || sourced {
-                        let end = toks[i + 1 + k].span.end;
-                        out.push(Span::new(t.span.start, end));
-                        i += k + 2;
-                        continue;
-                    }
-                }
-            }
-            i += 1;
-        }
-    }
 }
 
 #[cfg(test)]

@@ -79,9 +79,26 @@ fn ranked_by_name(sent: &Sent<'_>) -> bool {
     let judged = (0..sent.tokens.len()).any(|k| sent.is_word_in(k, JUDGED));
     judged
         && (0..sent.tokens.len()).any(|k| {
-            sent.is_word_in(k, &["by"])
-                && (sent.is_name(k + 1) || sent.is_word_in(k + 1, &["the"]) && sent.is_name(k + 2))
+            if !sent.is_word_in(k, &["by"]) {
+                return false;
+            }
+            // "by the ‘British Tourist Board’": the agent may be quoted or set in italics.
+            let mut j = k + 1;
+            if sent.is_word_in(j, &["the"]) {
+                j += 1;
+            }
+            while sent.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Punct)
+                && is_quote_or_emphasis(sent.text_of(j))
+            {
+                j += 1;
+            }
+            sent.is_name(j)
         })
+}
+
+/// Quotation marks, and the marks that stand for italics in plain text.
+fn is_quote_or_emphasis(s: &str) -> bool {
+    matches!(s, "'" | "‘" | "’" | "\"" | "“" | "”" | "*" | "_")
 }
 
 /// Participles of ranking and measuring, whose agent is the source of a figure.
@@ -274,7 +291,14 @@ fn superlative(scan: &Scan<'_>, sent: &Sent<'_>) -> Option<(Span, Kind)> {
     let mut pending: Option<Span> = None;
     for &m in scan.matches.within(List::Superlatives, sent.span) {
         match lex.tag(m.index) {
-            Some("record") => return Some((m.span, Kind::Record)),
+            Some("record") => {
+                // "Tim Cole, the first-ever winner from the town, …": description again.
+                let i = sent.index_from(m.span.start);
+                let apposed = i > 0 && sent.is_word_in(i - 1, &["the", "a", "an"]) && in_apposition(sent, i - 1);
+                if !apposed {
+                    return Some((m.span, Kind::Record));
+                }
+            }
             // A scope after a "the + superlative" makes it a record.
             Some("scope") => {
                 if let Some(p) = pending {
@@ -342,10 +366,36 @@ fn scoped_superlative(sent: &Sent<'_>, m: Span, pending: &mut Option<Span>) -> O
     if is_possessive(before) && place && is_predicate(sent, b) {
         return Some((Span::new(sent.tokens[b].span.start, m.end), Kind::Record));
     }
-    if sent.is_word_in(b, &["the"]) && pending.is_none() {
+    // "hosts the Surf Classic, the largest lake surfing contest in the world": an
+    // apposition that describes what the sentence is about, not what it claims.
+    if sent.is_word_in(b, &["the"]) && pending.is_none() && !in_apposition(sent, b) {
         *pending = Some(Span::new(sent.tokens[b].span.start, m.end));
     }
     None
+}
+
+/// True when the noun phrase that starts at token `at` stands in apposition: right after a
+/// comma or dash that follows a word, where that comma does not close an opening
+/// adverbial ("In 2004, the largest crowd ever …" is the subject of its sentence).
+fn in_apposition(sent: &Sent<'_>, at: usize) -> bool {
+    let Some(c) = at.checked_sub(1) else {
+        return false;
+    };
+    if !(sent.is_punct(c, ',') || sent.is_punct(c, '—') || sent.is_punct(c, '–')) {
+        return false;
+    }
+    if c == 0 || sent.word(c - 1).is_none() {
+        return false;
+    }
+    let first_comma = !(0..c).any(|k| sent.is_punct(k, ','));
+    let opens_with_adverbial = sent.is_word_in(
+        0,
+        &[
+            "in", "on", "at", "by", "for", "from", "with", "after", "before", "since", "during", "when", "while", "if",
+            "although", "though", "as", "because", "until", "once", "today", "now", "then", "yet", "so",
+        ],
+    );
+    !(first_comma && opens_with_adverbial)
 }
 
 fn is_possessive(w: &str) -> bool {

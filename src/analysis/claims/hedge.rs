@@ -4,12 +4,16 @@
 use crate::rules::Rule;
 use crate::text::Span;
 
+use super::definition;
+use super::grammar::Sent;
 use super::phrasebook::List;
 use super::shape::{Lead, Trail};
 use super::{Candidate, Scan, message};
 
-/// Pronouns of the writer speaking for themselves, as written: "us", never "US".
-const FIRST_PERSON: &[&str] = &["I", "we", "We", "me", "us", "my", "My", "our", "Our"];
+/// The writer speaking for themselves: "I" and "we" as subjects, as written ("we", never
+/// "WE"), or as the one an impression is given to ("it seems to me"). A possessive or an
+/// object elsewhere ("polluting our environment") does not make a sentence an opinion.
+const FIRST_PERSON: &[&str] = &["I", "we", "We"];
 
 /// Words after which a hedging adverb modifies the next word only: "of apparently
 /// conventional material", "a possibly complex sequence".
@@ -36,9 +40,7 @@ pub(super) fn find(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
         let first = sent.index_from(m.span.start);
         let before = first.checked_sub(1);
         // "users may download the app": permission, not a guess.
-        if entry.trail == Trail::Verb
-            && before.is_some_and(|b| sent.word(b).is_some_and(|w| scan.lex.modal_subjects.contains(w)))
-        {
+        if entry.trail == Trail::Verb && gives_permission(scan, &sent, first) {
             continue;
         }
         // "a costume of apparently conventional material": the adverb qualifies a word,
@@ -47,21 +49,25 @@ pub(super) fn find(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
         if adverb && before.is_some_and(|b| sent.is_word_in(b, ATTRIBUTIVE)) {
             continue;
         }
-        // "the syllables are said to be ‘stressed’": naming a term, not reporting a claim.
+        // "the syllables are said to be ‘stressed’", "the term may refer to a hobby": the
+        // meaning of a word, not a claim that needs a source.
+        let phrase = m.span.slice(scan.text);
         let next = sent.index_from(span.end);
-        if m.span.slice(scan.text).ends_with(" to")
-            && sent.is_word_in(next, &["be"])
-            && sent
-                .tokens
-                .get(next + 1)
-                .is_some_and(|t| matches!(t.text(scan.text), "‘" | "'" | "“" | "\""))
+        if phrase.ends_with(" to") && definition::quoted_term_follows(&sent, next) {
+            continue;
+        }
+        if phrase.eq_ignore_ascii_case("said to")
+            && definition::said_to_defines(&sent, sent.index_from(span.start), next.saturating_sub(1))
         {
+            continue;
+        }
+        if entry.trail == Trail::Verb && definition::modal_names_a_term(&sent, first) {
             continue;
         }
         // "Perhaps we should create a new term": a hedged opinion of the writer's own, in
         // the first person, claims nothing that needs a source.
         if (0..sent.tokens.len())
-            .any(|k| FIRST_PERSON.contains(&sent.text_of(k)) && !scan.attribution.in_quote(sent.tokens[k].span.start))
+            .any(|k| is_first_person(&sent, k) && !scan.attribution.in_quote(sent.tokens[k].span.start))
         {
             continue;
         }
@@ -70,7 +76,14 @@ pub(super) fn find(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
         // A guess ("may", "probably") carries on the view of a source named anywhere in its
         // paragraph; hearsay needs its source in its own sentence.
         let scope = if entry.guess { scan.paragraph_of(si) } else { sent.span };
-        let names_source = att.reporting_in(scope).iter().any(|cue| !cue.overlaps(span)) || att.cites(scope);
+        // "the technicians who allegedly said it": the verb the adverb qualifies is the
+        // hedged claim, not its source.
+        let qualified = |cue: &Span| adverb && sent.index_from(cue.start) == first + 1;
+        let names_source = att
+            .reporting_in(scope)
+            .iter()
+            .any(|cue| !cue.overlaps(span) && !qualified(cue))
+            || att.cites(scope);
         // A sentence whose source is already flagged as a weasel or a vague source gets one
         // finding, not two: naming that source answers the hedge too.
         let flagged = found[..others].iter().any(|c| sent.span.encloses(c.span));
@@ -89,4 +102,57 @@ pub(super) fn find(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
             message: message(scan.text, span, question, advice),
         });
     }
+}
+
+/// True when the modal at token `modal` gives permission or states a rule: its subject is
+/// people who may do things ("Visitors may bring …"), and a verb of doing follows. "May
+/// be" and "may have" guess at a state or a past event whoever the subject is ("visitors
+/// may have caught the virus"). A prohibition ("may not") is a rule even when its subject
+/// is spelt out further: "Members of the jury may not discuss …", "Persons who marry may
+/// not …".
+fn gives_permission(scan: &Scan<'_>, sent: &Sent<'_>, modal: usize) -> bool {
+    let mut next = modal + 1;
+    while sent.is_word_in(next, &["not", "also", "only", "still"]) {
+        next += 1;
+    }
+    if sent.is_word_in(next, &["be", "have", "well"]) {
+        return false;
+    }
+    let people = |i: usize| sent.word(i).is_some_and(|w| scan.lex.modal_subjects.contains(w));
+    let prohibition = sent.is_word_in(modal + 1, &["not"]);
+    modal.checked_sub(1).is_some_and(people) || prohibition && subject_head(sent, modal).is_some_and(people)
+}
+
+/// The head noun of the subject of the verb at `modal` when the subject is a noun with a
+/// phrase or clause after it: "Members of an alliance may", "Persons who marry may". The
+/// head is the first word of the clause, after a determiner.
+fn subject_head(sent: &Sent<'_>, modal: usize) -> Option<usize> {
+    let clause_start = (0..modal)
+        .rev()
+        .find(|&k| [',', ';', ':', '('].iter().any(|&c| sent.is_punct(k, c)))
+        .map_or(0, |k| k + 1);
+    let mut head = clause_start;
+    while head < modal
+        && (sent.word(head).is_none() || sent.is_word_in(head, &["the", "all", "any", "some", "most", "many"]))
+    {
+        head += 1;
+    }
+    let postmodified = sent.is_word_in(
+        head + 1,
+        &[
+            "of", "in", "from", "with", "at", "on", "under", "over", "aged", "who", "that", "whose",
+        ],
+    );
+    (head + 1 < modal && postmodified).then_some(head)
+}
+
+/// True when token `k` is the writer in the first person: "I" or "we" — but not the "I" of
+/// a name ("Duke Jan I", "World War I") — or "me"/"us" after "to" or "let" ("it seems to
+/// me", "let us suppose").
+fn is_first_person(sent: &Sent<'_>, k: usize) -> bool {
+    let w = sent.text_of(k);
+    if FIRST_PERSON.contains(&w) {
+        return !(w == "I" && k > 0 && sent.is_name(k - 1));
+    }
+    matches!(w, "me" | "us") && k > 0 && sent.is_word_in(k - 1, &["to", "let"])
 }

@@ -12,6 +12,8 @@
 //! settled in favour of the more specific rule.
 
 mod attribution;
+mod citations;
+mod definition;
 mod figures;
 mod grammar;
 mod hedge;
@@ -238,7 +240,12 @@ fn is_headline(text: &str, para: &Paragraph) -> bool {
     if matches!(para.kind, BlockKind::Heading(_)) {
         return true;
     }
-    let body = para.span.slice(text);
+    let mut body = para.span.slice(text).trim_end();
+    // Reference marks after the full stop ("… last year.[4][citation needed]") still
+    // end a sentence.
+    while let Some(open) = body.strip_suffix(']').and_then(|b| b.rfind('[')) {
+        body = body[..open].trim_end();
+    }
     // A list item without a full stop is still a claim ("- Sales rose 40%").
     para.kind == BlockKind::Paragraph
         && para.sentences.len() == 1

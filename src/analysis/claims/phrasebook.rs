@@ -45,6 +45,11 @@ pub struct Phrasebook {
     automaton: AhoCorasick,
     /// For each pattern of the automaton, the lists that hold it and its index there.
     owners: Vec<Vec<(List, u32)>>,
+    /// For each pattern, the phrases of other lists that open it, word for word, with
+    /// their length: "said that" (a hedge when passive) opens with "said" (a speech verb).
+    /// The longest match takes the whole phrase, so the shorter one would be lost when the
+    /// longer one turns out not to fit its shape ("Lufthansa said that it may …").
+    openers: Vec<Vec<(List, u32, usize)>>,
 }
 
 impl Phrasebook {
@@ -64,13 +69,33 @@ impl Phrasebook {
                 owners[p].push((list, i as u32));
             }
         }
+        let index_of = &index_of;
+        let openers = patterns
+            .iter()
+            .zip(&owners)
+            .map(|(pattern, own)| {
+                let mut found = Vec::new();
+                for (cut, _) in pattern.match_indices(' ') {
+                    let Some(&q) = index_of.get(&pattern[..cut]) else {
+                        continue;
+                    };
+                    let others = owners[q].iter().filter(|(l, _)| !own.iter().any(|(o, _)| o == l));
+                    found.extend(others.map(|&(list, i)| (list, i, cut)));
+                }
+                found
+            })
+            .collect();
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("word lists are small enough to compile");
-        Phrasebook { automaton, owners }
+        Phrasebook {
+            automaton,
+            owners,
+            openers,
+        }
     }
 
     /// Every whole-word match of every list in `text`, in one pass.
@@ -80,9 +105,16 @@ impl Phrasebook {
             if !is_word_boundary(text, m.start(), m.end()) {
                 continue;
             }
-            for &(list, index) in &self.owners[m.pattern().as_usize()] {
+            let p = m.pattern().as_usize();
+            for &(list, index) in &self.owners[p] {
                 by_list[list as usize].push(PhraseMatch {
                     span: Span::new(m.start(), m.end()),
+                    index: index as usize,
+                });
+            }
+            for &(list, index, len) in &self.openers[p] {
+                by_list[list as usize].push(PhraseMatch {
+                    span: Span::new(m.start(), m.start() + len),
                     index: index as usize,
                 });
             }
@@ -160,5 +192,17 @@ mod tests {
                 .is_some()
         );
         assert!(m.starting_at(List::Reporting, 0).is_none());
+    }
+
+    #[test]
+    fn a_phrase_of_another_list_that_opens_a_longer_match_is_kept() {
+        let hedges = strings(&["said that", "seems", "seems to"]);
+        let speech = strings(&["said"]);
+        let book = Phrasebook::new(&[(List::Hedges, &hedges), (List::Speech, &speech)]);
+        let text = "The firm said that it seems to fail.";
+        let m = book.scan(text);
+        let found = |list| m.all(list).iter().map(|p| p.span.slice(text)).collect::<Vec<_>>();
+        assert_eq!(found(List::Hedges), vec!["said that", "seems to"]);
+        assert_eq!(found(List::Speech), vec!["said"]);
     }
 }

@@ -172,6 +172,10 @@ fn unnamed_start(sent: &Sent<'_>, noun_at: usize) -> Option<usize> {
 /// "the report", by a named report anywhere earlier in the draft.
 fn is_named(scan: &Scan<'_>, si: usize, sent: &Sent<'_>, from: usize, head: usize) -> bool {
     let owned = (from..head).any(|k| sent.word(k).is_some_and(|w| scan.lex.source_owners.contains(w)));
+    // "according to its study": a possessive pronoun points back to the body that
+    // published the report, named before. ("Their sources" are still anonymous people.)
+    let document = scan.lex.source_nouns.contains(sent.text_of(head));
+    let owned = owned || document && (from..head).any(|k| sent.is_word_in(k, &["its", "their", "his", "her"]));
     if owned || named_after(sent, head) {
         return true;
     }

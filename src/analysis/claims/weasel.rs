@@ -37,15 +37,20 @@ fn fixed_phrases(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
         }
         // "could be considered", "is going to be criticised": a possibility or a forecast,
         // not a judgement someone holds.
-        let be = sent.index_from(span.start);
-        if entry.lead == Lead::Be
-            && sent.is_word_in(be, &["be"])
-            && be > 0
-            && sent.is_word_in(
-                be - 1,
-                &["can", "could", "may", "might", "will", "would", "should", "must", "to"],
-            )
-        {
+        // "to be considered one of the three faiths": a purpose, not a judgement either.
+        let at = sent.index_from(span.start);
+        let be = if sent.is_word_in(at, &["be"]) {
+            Some(at)
+        } else {
+            at.checked_sub(1).filter(|&b| sent.is_word_in(b, &["be"]))
+        };
+        if be.is_some_and(|b| {
+            b > 0
+                && sent.is_word_in(
+                    b - 1,
+                    &["can", "could", "may", "might", "will", "would", "should", "must", "to"],
+                )
+        }) {
             continue;
         }
         // "Mr Ebbers is accused of fraud" in a report of his trial: the prosecution accuses.
@@ -155,8 +160,9 @@ fn crowds(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
         let Some(verb) = sent.word(verb_at) else {
             continue;
         };
-        // "people would say …" imagines; "some would argue" is listed as a phrase.
-        if (noun_at + 1..verb_at).any(|k| sent.is_word_in(k, &["would", "could", "might", "may"])) {
+        // "people would say …", "some can argue" imagine; "some would argue" is listed as
+        // a phrase.
+        if (noun_at + 1..verb_at).any(|k| sent.is_word_in(k, &["would", "could", "might", "may", "can"])) {
             continue;
         }
         if !lex.opinion_verbs.contains(verb) {
