@@ -78,13 +78,24 @@ impl Rule {
         match self {
             Rule::QuoteUnattributed => RuleDoc {
                 summary: "A direct quotation that no one is said to have said.",
-                explanation: "Every direct quotation needs a speaker and a speech verb tied to it: in its own \
-                    sentence (“…,” Smith said), in a sentence just before that introduces it (Smith said: “…”), or \
-                    carried over from the previous paragraph when the quotation continues. A quote that floats \
-                    free, after a sentence that only describes what someone did, leaves the reader guessing who \
-                    is speaking. Add the attribution (“…,” he said) or turn the quote into paraphrase. Quoted \
-                    phrases shorter than `quotes.min_words` (default 4) are treated as scare quotes or titles \
-                    and are not checked unless they have a speech verb of their own.",
+                explanation: "Every direct quotation needs a speaker and a speech act tied to it. copydesk accepts \
+                    a speech verb with its speaker in the quotation’s own sentence (“…,” Smith said. / “…,” said \
+                    the ministry. / Smith told reporters that “…” / “…,” according to Smith / Smith: “…”); a \
+                    sentence just before that introduces it (one ending with a colon, a speech act such as \
+                    “Smith put it bluntly.”, or a sentence that attributes a quotation itself: “…,” she said. \
+                    “…”); a short sentence just after that reports it (“…” That was how Smith put it.); a \
+                    signature (“…” — Smith); and, for a paragraph that opens with a quotation, the speaker of the \
+                    paragraph before when its last sentence attributes a quote or leads in with a colon. A \
+                    quotation running over several paragraphs, or split by its attribution (“I think,” Smith \
+                    said, “that …”), is one quotation with one speaker; a Markdown block quote takes the lead-in \
+                    before it. A verb that is not a speech verb does not attribute: “He went on to criticise the \
+                    policy.” followed by a quote leaves the reader guessing who is speaking. The finding names \
+                    the nearest person mentioned, with the name a pronoun refers to, and offers to add “he \
+                    said”. Quoted phrases shorter than `quotes.min_words` (default 4), titles and names in \
+                    quotation marks (a report titled “…”, the “Central Park Five”) are not quotations unless a \
+                    speech verb in their own sentence attributes them. A quotation that is never closed is left \
+                    to `quote/unbalanced`, and a Markdown heading is not checked (a headline quotes the story \
+                    below it). Add speech verbs of your house style with `lexicon.speech_verbs`.",
                 flagged: "He went on to criticise the policy. “The United States has neglected the region for years.”",
                 accepted: "He went on to criticise the policy. “The United States has neglected the region for years,” he said.",
             },

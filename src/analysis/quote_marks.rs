@@ -150,12 +150,29 @@ impl ParagraphScan<'_, '_> {
     /// Interpret one quotation mark, given the characters around it in the paragraph.
     fn mark(&mut self, c: char, at: usize, len: usize, prev: Option<char>, next: Option<char>) {
         match c {
+            // A left mark glued to the word before it and followed by a space is a closing
+            // mark typed the wrong way round (`“Mostly False.“`) when a quotation is open.
+            '“' if self.double_open()
+                && prev.is_some_and(|p| !p.is_whitespace() && !opens_after(p))
+                && next.is_none_or(|n| n.is_whitespace() || is_closing_punct(n)) =>
+            {
+                self.close(QuoteStyle::Double, at, len);
+            }
             '“' | '„' | '«' => self.open_double(at, len),
+            // And a right mark after a space and before a word, with none open, opens one.
+            '”' if !self.double_open()
+                && prev.is_none_or(char::is_whitespace)
+                && next.is_some_and(char::is_alphanumeric) =>
+            {
+                self.open_double(at, len)
+            }
             '”' | '»' if !self.close(QuoteStyle::Double, at, len) => self.stray(at, len),
             '"' => {
                 // A straight mark's direction comes from its shape: after a space and
-                // before a word it opens; glued to the word before it, it closes.
-                let opening_shape = prev.is_none_or(opens_after) && next.is_some_and(|n| !n.is_whitespace());
+                // before a word it opens; glued to the word before it, or before a comma or
+                // a period (`'…,'".`), it closes.
+                let opening_shape =
+                    prev.is_none_or(opens_after) && next.is_some_and(|n| !n.is_whitespace() && !is_closing_punct(n));
                 if opening_shape {
                     self.open_double(at, len);
                 } else if self.stack.iter().any(|o| o.style == QuoteStyle::Double) {
@@ -166,7 +183,10 @@ impl ParagraphScan<'_, '_> {
                     self.stray(at, len);
                 }
             }
-            '‘' if !(prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)) => {
+            // A left single mark before a digit is a year typed the wrong way round (‘08).
+            '‘' if !(next.is_some_and(|n| n.is_ascii_digit())
+                || prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric)) =>
+            {
                 self.push(QuoteStyle::Single, at, len, false)
             }
             '’' | '\'' => {
@@ -196,6 +216,10 @@ impl ParagraphScan<'_, '_> {
             mark_len,
             continued,
         });
+    }
+
+    fn double_open(&self) -> bool {
+        self.stack.iter().any(|o| o.style == QuoteStyle::Double)
     }
 
     fn stray(&mut self, at: usize, len: usize) {
@@ -270,6 +294,11 @@ fn merge_sorted(a: impl Iterator<Item = usize>, b: impl Iterator<Item = usize>) 
 /// Nesting depth as stored; absurd nesting (thousands of marks) saturates instead of wrapping.
 fn saturating_depth(depth: usize) -> u8 {
     u8::try_from(depth).unwrap_or(u8::MAX)
+}
+
+/// Punctuation that follows a closing quotation mark.
+fn is_closing_punct(c: char) -> bool {
+    matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']')
 }
 
 /// Characters after which a straight quotation mark opens a quotation.
@@ -354,6 +383,32 @@ mod tests {
         assert_eq!(s.len(), 2);
         assert!(s[0].continues && !s[0].closed && s[0].inner.slice(text).ends_with("a player."));
         assert!(s[1].continued && s[1].closed);
+    }
+
+    #[test]
+    fn straight_double_after_a_nested_single_closes() {
+        let text = "\"It feels like, 'Meh, we can put this off a little bit,'\". Then he left.";
+        assert!(unbalanced(text).is_empty(), "{:?}", unbalanced(text));
+        assert_eq!(
+            quoted(text)[0].0,
+            "It feels like, 'Meh, we can put this off a little bit,'"
+        );
+    }
+
+    #[test]
+    fn left_single_mark_before_a_year_is_an_apostrophe() {
+        let text = "Since ‘08 he has said “we will win this one” often.";
+        assert!(unbalanced(text).is_empty());
+        assert_eq!(quoted(text), vec![("we will win this one".to_string(), true)]);
+    }
+
+    #[test]
+    fn curly_marks_typed_the_wrong_way_round() {
+        let text = "The rating was “Mostly False.“ Then a ”second quote ran on” here.";
+        assert!(unbalanced(text).is_empty(), "{:?}", unbalanced(text));
+        let q = quoted(text);
+        assert_eq!(q[0], ("Mostly False.".to_string(), true));
+        assert_eq!(q[1], ("second quote ran on".to_string(), true));
     }
 
     #[test]

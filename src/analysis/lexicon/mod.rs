@@ -1,7 +1,7 @@
 //! Word lists are data: text files in this folder (one entry per line, `#` comments),
 //! compiled once into Aho-Corasick automata and extended from `copydesk.toml`.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::analysis::{claims::ClaimLexicon, entities::EntityLexicon, quotes::QuoteLexicon};
 use crate::config::LexiconConfig;
@@ -67,6 +67,7 @@ impl PhraseSet {
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&phrases)
             .expect("word lists are small enough to compile");
         PhraseSet { automaton, phrases }

@@ -1,0 +1,363 @@
+//! What a pronoun speaker refers to: the most recent mention it can refer to. `he` and
+//! `she` want a person, `it` an organisation or a document, `they` a group.
+//!
+//! Mentions are the capitalised name runs outside quoted material, found in one linear
+//! pass, plus the speakers already tied to earlier quotations (`the spokesman`).
+
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::analysis::quotes::words::{SpeakerWords, has_name_shape, kind};
+use crate::analysis::quotes::{Speaker, SpeakerKind};
+use crate::text::Span;
+use crate::text::segment::{Segments, Token, TokenKind};
+
+/// How far back (in mentions) a pronoun looks for its antecedent.
+const LOOK_BACK: usize = 40;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    Person,
+    Organization,
+    Place,
+    /// A group of people or things: `officials`, `critics`.
+    Group,
+    Unknown,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub span: Span,
+    pub class: Class,
+    /// A role rather than a name: `the Russian President`, `the spokesman`.
+    pub role: bool,
+}
+
+pub struct Mentions {
+    /// In document order.
+    list: Vec<Mention>,
+}
+
+impl Mentions {
+    /// Every name run of the draft outside `quoted`, classified, in one pass over the
+    /// tokens: most tokens are lower-case words, rejected on their first byte.
+    pub fn collect(text: &str, seg: &Segments, words: &SpeakerWords, quoted: &[Span]) -> Mentions {
+        let tokens = &seg.tokens;
+        let mut list = Vec::new();
+        let mut surnames: HashSet<&str, BuildHasherDefault<Fnv>> = HashSet::default();
+        let mut q = 0;
+        let bytes = text.as_bytes();
+        // The kinds of a token that may be part of a name, or `None`.
+        let mut name_kinds = |i: usize| -> Option<u32> {
+            let t = tokens[i];
+            if !maybe_name(t, bytes) {
+                return None;
+            }
+            while q < quoted.len() && quoted[q].end <= t.span.start {
+                q += 1;
+            }
+            if quoted.get(q).is_some_and(|s| s.start <= t.span.start) {
+                return None;
+            }
+            let w = t.text(text);
+            let bits = words.kinds.get(w);
+            (has_name_shape(w) && bits & kind::NEVER_IN_NAMES == 0).then_some(bits)
+        };
+        for sentence in &seg.sentences {
+            let end = sentence.tokens.end;
+            let mut i = sentence.tokens.start;
+            while i < end {
+                let Some(bits) = name_kinds(i) else {
+                    i += 1;
+                    continue;
+                };
+                let start = i;
+                let mut run = RunClass::default();
+                run.add(tokens[i], bits, text);
+                i += 1;
+                // The run goes on over names, particles between names (`Charles de Gaulle`)
+                // and the dots of initials (`George W. Bush`).
+                while i < end {
+                    if let Some(bits) = name_kinds(i) {
+                        run.add(tokens[i], bits, text);
+                        i += 1;
+                        continue;
+                    }
+                    let t = tokens[i];
+                    let joins = if t.punct(text) == Some('.') {
+                        tokens[i - 1].text(text).chars().count() == 1
+                    } else {
+                        // Particles are short lower-case words: look up only those.
+                        t.kind == TokenKind::Word
+                            && t.span.len() <= 4
+                            && words.kinds.get(t.text(text)) & kind::PARTICLE != 0
+                    };
+                    if joins
+                        && i + 1 < end
+                        && let Some(bits) = name_kinds(i + 1)
+                    {
+                        run.add(tokens[i + 1], bits, text);
+                        i += 2;
+                        continue;
+                    }
+                    break;
+                }
+                let after_title = start >= 2
+                    && tokens[start - 1].punct(text) == Some('.')
+                    && words.person_nouns.contains(tokens[start - 2].text(text))
+                    || start >= 1 && words.person_nouns.contains(tokens[start - 1].text(text));
+                // `Gowdy’s office` mentions Gowdy.
+                let last = tokens[i - 1].text(text);
+                let possessive = ["'s", "’s"].iter().find(|p| last.ends_with(*p)).map_or(0, |p| p.len());
+                let bare = &last[..last.len() - possessive];
+                let class = run.class(after_title, surnames.contains(bare));
+                if class == Class::Person {
+                    surnames.insert(bare);
+                }
+                list.push(Mention {
+                    span: Span::new(tokens[start].span.start, tokens[i - 1].span.end - possessive),
+                    class,
+                    role: run.last & kind::PERSON_NOUN != 0,
+                });
+            }
+        }
+        Mentions { list }
+    }
+
+    /// Record a speaker tied to a quotation, so later pronouns can refer to it.
+    pub fn add_speaker(&mut self, speaker: &Speaker, text: &str, words: &SpeakerWords) {
+        let class = match speaker.kind {
+            SpeakerKind::Pronoun => return,
+            SpeakerKind::Named => Class::Person,
+            SpeakerKind::NounPhrase => phrase_class(speaker.span.slice(text), words),
+        };
+        let role = speaker.kind == SpeakerKind::NounPhrase && class == Class::Person;
+        let at = self.list.partition_point(|m| m.span.start < speaker.span.start);
+        match self.list.get_mut(at) {
+            // A name run already there: a speaker of speech is a person unless it is plainly not.
+            Some(m) if m.span == speaker.span => {
+                if m.class == Class::Unknown {
+                    m.class = class;
+                }
+            }
+            _ => self.list.insert(
+                at,
+                Mention {
+                    span: speaker.span,
+                    class,
+                    role,
+                },
+            ),
+        }
+    }
+
+    /// The antecedent of `pronoun` (a word at `offset`): the nearest earlier mention of a
+    /// class it can refer to.
+    pub fn resolve(&self, pronoun: &str, offset: usize, words: &SpeakerWords) -> Option<Mention> {
+        let wanted: &[Class] = if words.person_pronouns.contains(pronoun) {
+            &[Class::Person]
+        } else if words.thing_pronouns.contains(pronoun) {
+            &[Class::Organization]
+        } else if words.plural_pronouns.contains(pronoun) {
+            &[Class::Group, Class::Organization]
+        } else {
+            return None;
+        };
+        let end = self.list.partition_point(|m| m.span.end <= offset);
+        let recent = || self.list[..end].iter().rev().take(LOOK_BACK);
+        // A lone capitalised word (`Duarte met …`) is the fallback when nothing fits better.
+        let found = recent()
+            .find(|m| wanted.contains(&m.class))
+            .or_else(|| recent().find(|m| m.class == Class::Unknown))
+            .copied()?;
+        // `The Russian President asserted … He went on`: a role stands for the person last
+        // named before it, which tells the reader more.
+        if found.role {
+            let before = self.list[..end].partition_point(|m| m.span.start < found.span.start);
+            let named = self.list[..before]
+                .iter()
+                .rev()
+                .take(LOOK_BACK)
+                .find(|m| m.class == Class::Person && !m.role);
+            if let Some(n) = named {
+                return Some(*n);
+            }
+        }
+        Some(found)
+    }
+
+    /// The mentions that lie inside `span`.
+    pub fn within(&self, span: Span) -> &[Mention] {
+        let from = self.list.partition_point(|m| m.span.start < span.start);
+        let to = self.list.partition_point(|m| m.span.start < span.end);
+        &self.list[from..to.max(from)]
+    }
+}
+
+/// A word that may be (part of) a name: it starts with a capital, or it is short particle
+/// joined to one (`al-Rashidi`). Checked on the bytes, before any word-list lookup.
+fn maybe_name(t: Token, bytes: &[u8]) -> bool {
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    let first = bytes[t.span.start];
+    if !first.is_ascii_lowercase() {
+        return true;
+    }
+    // `al-Rashidi`, `d’Estaing`: a joiner after one to three letters.
+    let joiner = |i: usize| i < t.span.end && matches!(bytes[i], b'-' | b'\'' | 0xE2);
+    let s = t.span.start;
+    joiner(s + 1) || joiner(s + 2) || joiner(s + 3)
+}
+
+/// What is known of a run of capitalised words, gathered word by word.
+#[derive(Default)]
+struct RunClass {
+    /// The kinds of every word so far.
+    any: u32,
+    /// The kinds of the latest word.
+    last: u32,
+    /// A title before the latest word: `President Obama`.
+    titled: bool,
+    words: usize,
+    acronym: bool,
+}
+
+impl RunClass {
+    fn add(&mut self, t: Token, bits: u32, text: &str) {
+        self.titled |= self.any & kind::PERSON_NOUN != 0;
+        self.any |= bits;
+        self.last = bits;
+        self.words += 1;
+        let w = t.text(text);
+        self.acronym |= w.len() >= 2 && w.bytes().all(|c| c.is_ascii_uppercase() || c == b'.');
+    }
+
+    /// What the run names; `surname` when its last word ended an earlier person's name.
+    fn class(&self, after_title: bool, surname: bool) -> Class {
+        if self.any & kind::ORGANIZATION != 0 || self.acronym {
+            return Class::Organization;
+        }
+        if self.any & kind::PLACE != 0 {
+            return Class::Place;
+        }
+        if after_title || self.titled || surname || self.words >= 2 {
+            return Class::Person;
+        }
+        // One capitalised word alone (`Gdansk`, `Democrats`) may be anything.
+        Class::Unknown
+    }
+}
+
+/// FNV-1a, for the small sets of names built per draft.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// The class of a noun-phrase speaker, from its head (last) word.
+fn phrase_class(phrase: &str, words: &SpeakerWords) -> Class {
+    let head = phrase
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    if words.person_nouns.contains(head) {
+        Class::Person
+    } else if words.organization_words.contains(head) || words.reporting_nouns.contains(head) {
+        Class::Organization
+    } else if head.ends_with('s') {
+        Class::Group
+    } else {
+        Class::Unknown
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{DocKind, prose, segment};
+
+    fn resolve(text: &str, pronoun_at: &str) -> Option<String> {
+        let p = prose::extract(text, DocKind::Text);
+        let seg = segment::segment(&p);
+        let words = SpeakerWords::builtin();
+        let m = Mentions::collect(text, &seg, &words, &[]);
+        let at = text.rfind(pronoun_at).unwrap();
+        let pronoun = pronoun_at.split(' ').next().unwrap();
+        m.resolve(pronoun, at, &words).map(|m| m.span.slice(text).to_string())
+    }
+
+    #[test]
+    fn he_refers_to_the_last_person() {
+        assert_eq!(
+            resolve(
+                "Anna Kowalski met the Harbour Board in Gdansk. Later he said",
+                "he said"
+            ),
+            Some("Anna Kowalski".into())
+        );
+        assert_eq!(
+            resolve(
+                "Mayor Kowalski met Tom Reyes on Tuesday. Then Reyes left. He said",
+                "He said"
+            ),
+            Some("Reyes".into())
+        );
+        // A lone capitalised word is taken only when no person is in sight.
+        assert_eq!(
+            resolve("Tom Reyes left. Gdansk waited. He said", "He said"),
+            Some("Tom Reyes".into())
+        );
+        assert_eq!(resolve("Gdansk waited. He said", "He said"), Some("Gdansk".into()));
+    }
+
+    #[test]
+    fn a_role_stands_for_the_person_named_before_it() {
+        assert_eq!(
+            resolve(
+                "Anna Kowalski spoke first. The Harbour Master agreed. Then he said",
+                "he said"
+            ),
+            Some("Anna Kowalski".into())
+        );
+    }
+
+    #[test]
+    fn it_refers_to_an_organisation() {
+        assert_eq!(
+            resolve("The Harbour Board met Anna Kowalski. It said", "It said"),
+            Some("Harbour Board".into())
+        );
+    }
+
+    #[test]
+    fn speakers_become_mentions() {
+        let text = "The spokesman was late. He said";
+        let p = prose::extract(text, DocKind::Text);
+        let seg = segment::segment(&p);
+        let words = SpeakerWords::builtin();
+        let mut m = Mentions::collect(text, &seg, &words, &[]);
+        let spokesman = Speaker {
+            span: Span::new(0, 13),
+            antecedent: None,
+            kind: SpeakerKind::NounPhrase,
+            entity: None,
+        };
+        m.add_speaker(&spokesman, text, &words);
+        let found = m.resolve("He", text.find("He").unwrap(), &words).unwrap();
+        assert_eq!(found.span.slice(text), "The spokesman");
+    }
+}
