@@ -472,32 +472,3 @@ pub fn variants_analyzer(pairs: &'static [(&'static str, &'static str)]) -> copy
         a
     })
 }
-
-/// The production analysis plus speakers, while the quote analysis that finds them is being
-/// built: a quotation with no speaker that is followed by `<name> said` is attributed to
-/// that name's entity (names as the names analysis found them).
-pub fn speakers_analyzer() -> copydesk::lsp::Analyzer {
-    use copydesk::Span;
-    use copydesk::analysis::quotes::{Speaker, SpeakerKind};
-    Arc::new(|text, kind, config| {
-        let mut a = copydesk::analyze(text, kind, config);
-        let mentions = &a.entities.mentions;
-        for q in a.quotes.iter_mut().filter(|q| q.speaker.is_none()) {
-            let end = q.spans.last().unwrap().end;
-            let rest = &text[end..];
-            let skipped = rest.len() - rest.trim_start_matches([' ', ',']).len();
-            if let Some(m) = mentions.iter().find(|m| m.span.start == end + skipped)
-                && text[m.span.end..].starts_with(" said")
-            {
-                q.speaker = Some(Speaker {
-                    span: m.span,
-                    antecedent: None,
-                    kind: SpeakerKind::Named,
-                    entity: Some(m.entity),
-                });
-                q.cue = Some(Span::new(m.span.end + 1, m.span.end + 5));
-            }
-        }
-        a
-    })
-}
