@@ -312,6 +312,37 @@ async fn clients_that_pull_diagnostics_are_not_pushed_to() {
     assert!(c.shutdown_and_exit().await);
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_that_pulls_is_asked_to_pull_again_after_a_settings_change() {
+    let mut c = Client::start();
+    c.initialize(
+        json!({"workspace": {"configuration": true, "diagnostics": {"refreshSupport": true}},
+               "textDocument": {"diagnostic": {"dynamicRegistration": false}}}),
+        &[],
+    )
+    .await;
+    let uri = "untitled:pull-refresh";
+    c.open(uri, "markdown", 1, UNBALANCED).await;
+    let report = c
+        .call("textDocument/diagnostic", json!({"textDocument": {"uri": uri}}))
+        .await;
+    assert_eq!(report["items"][0]["code"], "quote/unbalanced");
+
+    // No edit, so the client has no reason to pull: the server must ask it to.
+    *c.settings.lock().unwrap() = json!({"rules": {"quote/unbalanced": "off"}});
+    c.notify("workspace/didChangeConfiguration", json!({"settings": null}))
+        .await;
+    c.wait_for("the editor asked to pull diagnostics again", |m| {
+        m["method"] == "workspace/diagnostic/refresh"
+    })
+    .await;
+    let report = c
+        .call("textDocument/diagnostic", json!({"textDocument": {"uri": uri}}))
+        .await;
+    assert_eq!(report["items"], json!([]), "the rule is off now");
+    assert!(c.shutdown_and_exit().await);
+}
+
 /// How many mentions of Peskov the server finds from b.md's "Peskov".
 async fn references(c: &mut Client, uri: &str) -> usize {
     let r = c

@@ -62,7 +62,7 @@ pub async fn publish(state: &Arc<State>, own: Option<Arc<str>>) {
         keys.retain(|k| k != own);
         keys.insert(0, own.clone());
     }
-    let mut others_changed = false;
+    let mut unasked_changes = false;
     for key in keys {
         let Some((uri, snap, findings)) = current(state, &key) else {
             // Not analysed at its current version yet: its own worker will publish.
@@ -76,8 +76,12 @@ pub async fn publish(state: &Arc<State>, own: Option<Arc<str>>) {
         {
             continue;
         }
-        if own.as_ref() != Some(&key) {
-            others_changed = true;
+        // A client that pulls asks again after its own edits; anything else that changed
+        // (another draft's edit, a settings change, a reloaded copydesk.toml, an accepted
+        // spelling: the same version with new findings) needs a refresh request.
+        let same_version = published.last.get(&key).is_some_and(|(v, _)| *v == version);
+        if own.as_ref() != Some(&key) || same_version {
+            unasked_changes = true;
         }
         if !flags.pull_diagnostics {
             let diagnostics = to_diagnostics(state, &uri, &snap, &findings);
@@ -86,7 +90,7 @@ pub async fn publish(state: &Arc<State>, own: Option<Arc<str>>) {
         published.last.insert(key, (version, findings));
     }
     drop(published);
-    if flags.pull_diagnostics && others_changed && flags.diagnostic_refresh {
+    if flags.pull_diagnostics && unasked_changes && flags.diagnostic_refresh {
         // A request to the client: never awaited here.
         let client = state.client.clone();
         tokio::spawn(async move { client.workspace_diagnostic_refresh().await });
