@@ -166,6 +166,59 @@ async fn code_action_suppresses_a_rule_for_one_line() {
     assert!(c.shutdown_and_exit().await);
 }
 
+/// The titles of the quick fixes offered for the draft's one `quote/unattributed` finding,
+/// and the text after applying the first fix that adds a "said".
+async fn attribution_fix(c: &mut Client, text: &str, version: i64) -> (Vec<String>, String) {
+    let d = c.diagnostics(URI, Some(version)).await;
+    let d: Vec<Value> = d.into_iter().filter(|d| d["code"] == "quote/unattributed").collect();
+    assert_eq!(d.len(), 1, "{d:#?}");
+    let actions = c
+        .call(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": URI}, "range": d[0]["range"], "context": {"diagnostics": d}}),
+        )
+        .await;
+    let actions = actions.as_array().unwrap().clone();
+    let titles = actions
+        .iter()
+        .map(|a| a["title"].as_str().unwrap().to_string())
+        .collect();
+    let add = actions
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().contains("said"))
+        .unwrap_or_else(|| panic!("{actions:#?}"));
+    let edits = add["edit"]["changes"][URI].as_array().unwrap();
+    (titles, apply_edits(text, edits))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unattributed_quote_gets_an_attribution_to_fill_in() {
+    let mut c = Client::start();
+    c.initialize(basic_caps(), &[]).await;
+    // A person just before the quote: the fix names them.
+    let text = "Mayor Ana Ruiz toured the flooded streets.\n\nShe went on to criticise the council. “Nobody here was warned about the water.”\n";
+    c.open(URI, "markdown", 1, text).await;
+    let (titles, after) = attribution_fix(&mut c, text, 1).await;
+    assert!(
+        titles.iter().any(|t| t.starts_with("Suppress quote/unattributed")),
+        "{titles:?}"
+    );
+    assert!(after.contains("warned about the water,” she said."), "{after}");
+    c.change(URI, 2, json!([{"text": after}])).await;
+    let left = c.diagnostics(URI, Some(2)).await;
+    assert!(!left.iter().any(|d| d["code"] == "quote/unattributed"), "{left:#?}");
+
+    // Nobody to name: a placeholder the writer fills in.
+    let text = "The water rose all night. “Nobody here was warned about the water.”\n";
+    c.change(URI, 3, json!([{"text": text}])).await;
+    let (_, after) = attribution_fix(&mut c, text, 3).await;
+    assert_eq!(
+        after,
+        "The water rose all night. “Nobody here was warned about the water,” [who?] said.\n"
+    );
+    assert!(c.shutdown_and_exit().await);
+}
+
 /// Drafts by the same desk: one spells the Kremlin spokesman's name the usual way, the
 /// other its own way; the names analysis ties both to one person.
 const PESKOV: &str =
