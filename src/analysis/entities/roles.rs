@@ -186,6 +186,10 @@ fn after(
         // Without a comma only a relative clause is an appositive.
         return None;
     }
+    // "…, AA is" at the end of a text: no words left for a role.
+    if start >= sentence_end {
+        return None;
+    }
     let mut end = start;
     while end < sentence_end && end - start < MAX_CLAUSE {
         let t = toks[end];
@@ -197,7 +201,7 @@ fn after(
     if end - start > MAX_CLAUSE - 1 && end < sentence_end && !toks[end].punct(text).is_some_and(is_clause_break) {
         return None;
     }
-    let np = noun_phrase_start(text, lex, toks, start, end)?;
+    let np = noun_phrase_start(text, lex, toks, start, end).filter(|&np| np < end)?;
     let role = role_between(roles, toks[np].span.start, toks[end - 1].span.end)?;
     let role_tok = toks.partition_point(|t| t.span.start < role.span.start);
     if role_tok - np > ROLE_WITHIN {
