@@ -24,3 +24,12 @@ fn sound(bytes: &[u8]) {
 fn a_role_clause_with_no_words_left() {
     sound(b"S\xfb\xfa't<<<'-AA,A");
 }
+
+/// analyze_text, 2026-11-21: a name in Cyrillic capitals ("ЈCO") reached the Double Metaphone
+/// codes, which slice Latin text by bytes and panicked inside a two-byte letter
+/// (names/spelling.rs).
+#[test]
+fn a_name_in_cyrillic_letters() {
+    sound(b"\xd0x\x88\x0f\x0f\x00\xd0\x88C\x1d\xd0\x88Co\x00\xd0\x88CoP?\x88Co\xff\xa2\xa2o");
+    sound("Јованов said. ЈCO and Jovanov met Јованов.".as_bytes());
+}

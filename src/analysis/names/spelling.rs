@@ -413,8 +413,13 @@ fn is_diminutive(short: &str, long: &str) -> bool {
     matches!(rest, "ie" | "y" | "ey")
 }
 
-/// The Double Metaphone codes of a folded spelling.
+/// The Double Metaphone codes of a folded spelling; none for a spelling still outside ASCII
+/// after folding (Cyrillic, Greek, Arabic letters): the codes are for Latin letters, and
+/// rphonetic slices such text at byte offsets that are not character boundaries and panics.
 fn phonetic(folded: &str) -> (String, String) {
+    if !folded.is_ascii() {
+        return (String::new(), String::new());
+    }
     let r = rphonetic::DoubleMetaphone::new(Some(8)).double_metaphone(folded);
     (r.primary(), r.alternate())
 }
@@ -422,7 +427,7 @@ fn phonetic(folded: &str) -> (String, String) {
 fn sound_alike(a: &str, b: &str) -> bool {
     let (pa, aa) = phonetic(a);
     let (pb, ab) = phonetic(b);
-    !pa.is_empty() && (pa == pb || pa == ab || aa == pb || aa == ab)
+    !pa.is_empty() && !pb.is_empty() && (pa == pb || pa == ab || aa == pb || aa == ab)
 }
 
 /// How close two spellings are. Spellings that fold to the same letters (they differ only in
