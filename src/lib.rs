@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod cli;
 pub mod config;
 pub mod finding;
+pub mod guard;
 pub mod lsp;
 pub mod rules;
 pub mod suppress;

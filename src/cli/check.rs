@@ -13,9 +13,11 @@ use std::sync::Arc;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::analysis::analyze;
+use crate::analysis::{Analysis, analyze};
 use crate::config::{Config, ConfigError};
+use crate::guard;
 use crate::rules::Rule;
+use crate::text::DocKind;
 use crate::workspace::Workspace;
 
 use super::report::{self, FileReport};
@@ -85,19 +87,24 @@ pub fn run(args: &CheckArgs) -> u8 {
         }
     }
 
-    let analyses: Vec<_> = sources
-        .par_iter()
-        .map(|s| {
-            let a = analyze(&s.text, s.target.kind, &s.config);
-            progress.inc(1);
-            a
-        })
-        .collect();
+    let analyses = analyze_all(&sources, &progress, analyze);
     progress.finish_and_clear();
     let mut ws = Workspace::new();
-    for (s, a) in sources.iter().zip(analyses) {
-        ws.insert(s.key.clone(), a, s.config.clone());
+    let mut checked = Vec::with_capacity(sources.len());
+    for (s, a) in sources.into_iter().zip(analyses) {
+        match a {
+            Ok(a) => {
+                ws.insert(s.key.clone(), a, s.config.clone());
+                checked.push(s);
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                had_error = true;
+                not_checked += 1;
+            }
+        }
     }
+    let sources = checked;
     warn_unknown_suppressions(&ws, &sources);
 
     let files: Vec<FileReport> = sources
@@ -118,6 +125,29 @@ pub fn run(args: &CheckArgs) -> u8 {
         Some(t) if report.findings().any(|f| f.severity >= t) => EXIT_FINDINGS,
         _ => EXIT_CLEAN,
     }
+}
+
+/// Analyse every draft in parallel. A draft whose analysis panics (a bug in copydesk, which
+/// the fuzzers exist to prevent) is an error naming the draft; the others are still checked.
+fn analyze_all(
+    sources: &[Source],
+    progress: &ProgressBar,
+    analyze: impl Fn(&str, DocKind, &Config) -> Analysis + Sync,
+) -> Vec<Result<Analysis, String>> {
+    sources
+        .par_iter()
+        .map(|s| {
+            let a = guard::contain(|| analyze(&s.text, s.target.kind, &s.config)).map_err(|panic| {
+                format!(
+                    "copydesk: {}: internal error, this draft was not checked (the analysis panicked: {panic}). \
+                     Please report it with the draft; the other drafts are reported.",
+                    s.key
+                )
+            });
+            progress.inc(1);
+            a
+        })
+        .collect()
 }
 
 /// A bar on stderr for long runs at a terminal; hidden otherwise, so pipes and CI logs get
@@ -247,5 +277,40 @@ fn read_source(target: &Target, config: Arc<Config>) -> Read {
                  it may be in another encoding such as Windows-1252: save it as UTF-8 to check it"
             ))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(name: &str, text: &str) -> Source {
+        Source {
+            key: Arc::from(name),
+            text: text.to_string(),
+            target: Target {
+                path: PathBuf::from(name),
+                kind: DocKind::Text,
+                explicit: true,
+            },
+            config: Arc::new(Config::default()),
+        }
+    }
+
+    #[test]
+    fn a_panic_in_one_draft_is_an_error_naming_it_and_the_others_are_analysed() {
+        let sources = [
+            source("a.txt", "Fine."),
+            source("b.txt", "BOOM"),
+            source("c.txt", "Fine too."),
+        ];
+        let results = analyze_all(&sources, &ProgressBar::hidden(), |text, kind, config| {
+            assert_ne!(text, "BOOM", "a bug");
+            analyze(text, kind, config)
+        });
+        assert!(results[0].is_ok() && results[2].is_ok());
+        let e = results[1].as_ref().unwrap_err();
+        assert!(e.starts_with("copydesk: b.txt: internal error"), "{e}");
+        assert!(e.contains("a bug"), "{e}");
     }
 }

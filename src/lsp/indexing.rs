@@ -4,7 +4,6 @@
 //! with the `copydesk.toml` that governs it (its rules, its `max_file_bytes`).
 
 use std::collections::HashSet;
-use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -207,13 +206,12 @@ fn analyze_file(state: &State, path: &Path) -> Option<(Analysis, Arc<Config>)> {
         state.log.info(format!("skipped {}: it is not UTF-8", path.display()));
         return None;
     };
-    match std::panic::catch_unwind(AssertUnwindSafe(|| (state.analyzer)(&text, kind, &config))) {
+    match crate::guard::contain(|| (state.analyzer)(&text, kind, &config)) {
         Ok(analysis) => Some((slim(analysis), config)),
         Err(panic) => {
             state.log.error(format!(
-                "the analysis of {} panicked: {}; it is left out of the index",
+                "the analysis of {} panicked: {panic}; it is left out of the index",
                 path.display(),
-                super::worker::panic_message(&*panic)
             ));
             None
         }

@@ -6,7 +6,6 @@
 //! one analysis per worker round, not one per keystroke. A panic inside the analysis is
 //! caught, logged with the URI, and the server goes on.
 
-use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 
 use tower_lsp::ls_types as lsp;
@@ -106,7 +105,7 @@ async fn run(state: Arc<State>, key: Arc<str>, session: u64) {
         let analyzer = state.analyzer.clone();
         let input = text.clone();
         let outcome = tokio::task::spawn_blocking(move || {
-            let analysis = std::panic::catch_unwind(AssertUnwindSafe(|| analyzer(&input, kind, &config)));
+            let analysis = crate::guard::contain(|| analyzer(&input, kind, &config));
             // Build the line index here too, off the async threads.
             analysis.map(|a| (a, Snapshot::new(Some(version), input), config))
         })
@@ -116,9 +115,8 @@ async fn run(state: Arc<State>, key: Arc<str>, session: u64) {
             Ok(Ok(done)) => done,
             Ok(Err(panic)) => {
                 state.log.error(format!(
-                    "the analysis of {} (version {version}) panicked: {}; its diagnostics were not updated",
+                    "the analysis of {} (version {version}) panicked: {panic}; its diagnostics were not updated",
                     uri.as_str(),
-                    panic_message(&*panic)
                 ));
                 let mut docs = lock(&state.docs);
                 if let Some(doc) = docs.get_session(&key, session) {
@@ -207,14 +205,4 @@ fn skip_too_large(
         );
     }
     Some(uri)
-}
-
-pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
-    if let Some(s) = panic.downcast_ref::<&str>() {
-        (*s).to_string()
-    } else if let Some(s) = panic.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        "a panic with no message".to_string()
-    }
 }
