@@ -54,13 +54,17 @@ pub struct EntityLexicon {
     longest_particle: usize,
     /// Titles and roles, matched as phrases ignoring case.
     pub roles: PhraseSet,
-    /// The same phrases as an anchored DFA, tried at the start of each word that could begin
-    /// one (see `role_starts`): searching the whole draft reads every byte, and most words
-    /// begin no title.
+    /// The same phrases as an anchored DFA, for a list with a title that starts with
+    /// something other than a letter (see `role_buckets`).
     roles_dfa: AhoCorasick,
-    /// Bit [`prefix3`] is set for the first letters of each title: the filter that decides
-    /// which words to try. `None` when a title starts with something other than a letter.
-    role_starts: Option<Box<[u64; PREFIX3_WORDS]>>,
+    /// Bit [`prefix3`] is set for the first letters of each title: most words of a draft
+    /// begin no title, and one bit tells.
+    role_starts: Box<[u64; PREFIX3_WORDS]>,
+    /// The titles by their first letters ([`prefix3`]), longest first, compared in place at
+    /// each word that passes `role_starts`: searching the whole draft reads every byte, and
+    /// an automaton's search costs more to start than a few byte compares. `None` when a
+    /// title starts with something other than a letter.
+    role_buckets: Option<FastMap<u32, Vec<u32>>>,
     /// The form a role is compared under (`pm` → `prime minister`), by phrase index.
     role_canonical: Vec<Box<str>>,
 }
@@ -179,18 +183,27 @@ impl EntityLexicon {
             set(include_str!("lexicon/demonyms.txt")),
         );
         let common = stopwords.iter().chain(&calendar).chain(&demonyms).cloned().collect();
-        let role_starts = (0..roles.len()).map(|i| prefix3(roles.phrase(i).as_bytes())).try_fold(
-            Box::new([0u64; PREFIX3_WORDS]),
-            |mut bits, p| {
-                let p = p?;
-                bits[p / 64] |= 1 << (p % 64);
-                Some(bits)
-            },
-        );
+        let mut role_starts = Box::new([0u64; PREFIX3_WORDS]);
+        let mut role_buckets: Option<FastMap<u32, Vec<u32>>> = Some(FastMap::default());
+        for i in 0..roles.len() {
+            match prefix3(roles.phrase(i).as_bytes()) {
+                Some(p) => {
+                    role_starts[p / 64] |= 1 << (p % 64);
+                    if let Some(b) = role_buckets.as_mut() {
+                        b.entry(p as u32).or_default().push(i as u32);
+                    }
+                }
+                None => role_buckets = None,
+            }
+        }
+        for list in role_buckets.iter_mut().flat_map(|b| b.values_mut()) {
+            list.sort_by_key(|&i| std::cmp::Reverse(roles.phrase(i as usize).len()));
+        }
         let particles_short = ShortWords::new(particles.iter().map(|p| &**p));
         EntityLexicon {
             particles_short,
             role_starts,
+            role_buckets,
             longest_particle: particles.iter().map(|p| p.len()).max().unwrap_or(0),
             particles,
             stopwords,
@@ -237,17 +250,12 @@ impl EntityLexicon {
         for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
             let mut at = t.span.start;
             loop {
-                if at >= free && self.may_start_role(bytes, at) {
-                    let input = Input::new(text).range(at..).anchored(Anchored::Yes);
-                    if let Some(m) = self.roles_dfa.find(input)
-                        && is_word_boundary(text, m.start(), m.end())
-                    {
-                        out.push(PhraseMatch {
-                            span: Span::new(m.start(), m.end()),
-                            index: m.pattern().as_usize(),
-                        });
-                        free = m.end();
-                    }
+                if at >= free
+                    && let Some(m) = self.role_at(text, at)
+                    && is_word_boundary(text, m.span.start, m.span.end)
+                {
+                    free = m.span.end;
+                    out.push(m);
                 }
                 match bytes[at..t.span.end].iter().position(|&b| b == b'-') {
                     Some(h) => at += h + 1,
@@ -258,11 +266,27 @@ impl EntityLexicon {
         out
     }
 
-    fn may_start_role(&self, bytes: &[u8], at: usize) -> bool {
-        match &self.role_starts {
-            Some(bits) => prefix3(&bytes[at..]).is_some_and(|p| bits[p / 64] & (1 << (p % 64)) != 0),
-            None => true,
+    /// The longest title that starts at byte `at` of `text`, ignoring case.
+    fn role_at(&self, text: &str, at: usize) -> Option<PhraseMatch> {
+        let Some(buckets) = &self.role_buckets else {
+            let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+            return self.roles_dfa.find(input).map(|m| PhraseMatch {
+                span: Span::new(m.start(), m.end()),
+                index: m.pattern().as_usize(),
+            });
+        };
+        let rest = &text.as_bytes()[at..];
+        let p = prefix3(rest)?;
+        if self.role_starts[p / 64] & (1 << (p % 64)) == 0 {
+            return None;
         }
+        buckets.get(&(p as u32))?.iter().find_map(|&i| {
+            let phrase = self.roles.phrase(i as usize).as_bytes();
+            (rest.len() >= phrase.len() && rest[..phrase.len()].eq_ignore_ascii_case(phrase)).then(|| PhraseMatch {
+                span: Span::new(at, at + phrase.len()),
+                index: i as usize,
+            })
+        })
     }
 
     /// The form under which two titles are compared.
