@@ -23,7 +23,7 @@ mod scan;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use crate::analysis::Context;
 use crate::analysis::lexicon::{PhraseMatch, PhraseSet, entries, is_word_boundary};
@@ -32,6 +32,7 @@ use crate::analysis::names::{self, spelling::Spelling};
 use crate::analysis::quotes::Quote;
 use crate::config::{EntityKind, LexiconConfig};
 use crate::text::Span;
+use crate::text::segment::{Token, TokenKind};
 
 /// The word lists the entity analysis reads (see `lexicon/*.txt`).
 #[derive(Debug)]
@@ -42,6 +43,8 @@ pub struct EntityLexicon {
     /// not names on their own.
     common: HashSet<Box<str>>,
     particles: HashSet<Box<str>>,
+    /// The particles again, for the quick lookup every short lower-case word of a draft gets.
+    particles_short: ShortWords,
     suffixes: HashSet<Box<str>>,
     org_words: HashSet<Box<str>>,
     places: HashSet<Box<str>>,
@@ -51,15 +54,95 @@ pub struct EntityLexicon {
     longest_particle: usize,
     /// Titles and roles, matched as phrases ignoring case.
     pub roles: PhraseSet,
-    /// The same phrases as a DFA: the whole draft is searched for titles, and a DFA reads a
-    /// byte in a few instructions where the general automaton takes several times more.
+    /// The same phrases as an anchored DFA, for a list with a title that starts with
+    /// something other than a letter (see `role_buckets`).
     roles_dfa: AhoCorasick,
+    /// Bit [`prefix3`] is set for the first letters of each title: most words of a draft
+    /// begin no title, and one bit tells.
+    role_starts: Box<[u64; PREFIX3_WORDS]>,
+    /// The titles by their first letters ([`prefix3`]), longest first, compared in place at
+    /// each word that passes `role_starts`: searching the whole draft reads every byte, and
+    /// an automaton's search costs more to start than a few byte compares. `None` when a
+    /// title starts with something other than a letter.
+    role_buckets: Option<FastMap<u32, Vec<u32>>>,
     /// The form a role is compared under (`pm` → `prime minister`), by phrase index.
     role_canonical: Vec<Box<str>>,
 }
 
 fn set(src: &str) -> HashSet<Box<str>> {
     entries(src).map(Into::into).collect()
+}
+
+/// How many integers hold one bit per [`prefix3`].
+const PREFIX3_WORDS: usize = (27 * 27 * 27usize).div_ceil(64);
+
+/// The first three ASCII letters `bytes` starts with, lower-cased, as a number below 27³
+/// (26 stands for the end of the letters: "pm's" is `p`, `m`, end); `None` when it starts
+/// with no letter. A title and a word of the draft it starts share it.
+fn prefix3(bytes: &[u8]) -> Option<usize> {
+    let letter = |i: usize| match bytes.get(i) {
+        Some(&b) if b.is_ascii_alphabetic() => usize::from(b.to_ascii_lowercase() - b'a'),
+        _ => 26,
+    };
+    let c0 = letter(0);
+    if c0 == 26 {
+        return None;
+    }
+    let c1 = letter(1);
+    let c2 = if c1 == 26 { 26 } else { letter(2) };
+    Some((c0 * 27 + c1) * 27 + c2)
+}
+
+/// A word of at most seven bytes as one integer (its bytes, and its length in the top byte),
+/// so short words compare in one instruction.
+fn pack(word: &str) -> Option<u64> {
+    let b = word.as_bytes();
+    if b.len() > 7 {
+        return None;
+    }
+    Some(b.iter().fold((b.len() as u64) << 56, |k, &x| (k << 8) | u64::from(x)))
+}
+
+/// A set of short words ([`pack`]) in an open-addressed table: most lower-case words of a
+/// draft are looked up in it, and one multiplication and a compare or two cost less than
+/// hashing the word as a string.
+#[derive(Debug)]
+struct ShortWords {
+    slots: Box<[u64]>,
+}
+
+impl ShortWords {
+    fn new<'a>(words: impl Iterator<Item = &'a str>) -> Self {
+        let keys: Vec<u64> = words.filter_map(pack).collect();
+        let size = (keys.len() * 4).next_power_of_two().max(16);
+        let mut slots = vec![0u64; size].into_boxed_slice();
+        for k in keys {
+            let mut h = Self::slot(k, size);
+            while slots[h] != 0 && slots[h] != k {
+                h = (h + 1) & (size - 1);
+            }
+            slots[h] = k;
+        }
+        ShortWords { slots }
+    }
+
+    fn slot(k: u64, size: usize) -> usize {
+        (k.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & (size - 1)
+    }
+
+    /// Whether the set holds `word`; `None` when the word is too long to be packed.
+    fn contains(&self, word: &str) -> Option<bool> {
+        let k = pack(word)?;
+        let size = self.slots.len();
+        let mut h = Self::slot(k, size);
+        loop {
+            match self.slots[h] {
+                0 => return Some(false),
+                s if s == k => return Some(true),
+                _ => h = (h + 1) & (size - 1),
+            }
+        }
+    }
 }
 
 impl EntityLexicon {
@@ -87,6 +170,7 @@ impl EntityLexicon {
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Anchored)
             .build((0..roles.len()).map(|i| roles.phrase(i)))
             .expect("the role list compiles");
         let role_canonical = (0..roles.len())
@@ -99,7 +183,27 @@ impl EntityLexicon {
             set(include_str!("lexicon/demonyms.txt")),
         );
         let common = stopwords.iter().chain(&calendar).chain(&demonyms).cloned().collect();
+        let mut role_starts = Box::new([0u64; PREFIX3_WORDS]);
+        let mut role_buckets: Option<FastMap<u32, Vec<u32>>> = Some(FastMap::default());
+        for i in 0..roles.len() {
+            match prefix3(roles.phrase(i).as_bytes()) {
+                Some(p) => {
+                    role_starts[p / 64] |= 1 << (p % 64);
+                    if let Some(b) = role_buckets.as_mut() {
+                        b.entry(p as u32).or_default().push(i as u32);
+                    }
+                }
+                None => role_buckets = None,
+            }
+        }
+        for list in role_buckets.iter_mut().flat_map(|b| b.values_mut()) {
+            list.sort_by_key(|&i| std::cmp::Reverse(roles.phrase(i as usize).len()));
+        }
+        let particles_short = ShortWords::new(particles.iter().map(|p| &**p));
         EntityLexicon {
+            particles_short,
+            role_starts,
+            role_buckets,
             longest_particle: particles.iter().map(|p| p.len()).max().unwrap_or(0),
             particles,
             stopwords,
@@ -127,19 +231,62 @@ impl EntityLexicon {
     }
 
     pub fn is_particle(&self, word: &str) -> bool {
-        self.particles.contains(word)
+        if word.len() > self.longest_particle {
+            return false;
+        }
+        self.particles_short
+            .contains(word)
+            .unwrap_or_else(|| self.particles.contains(word))
     }
 
-    /// Every title or role in `text`, as whole words, in order.
-    pub fn find_roles(&self, text: &str) -> Vec<PhraseMatch> {
-        self.roles_dfa
-            .find_iter(text)
-            .filter(|m| is_word_boundary(text, m.start(), m.end()))
-            .map(|m| PhraseMatch {
+    /// Every title or role among the words `tokens` of `text`, as whole words, in order and
+    /// not overlapping. A title starts a word or follows a hyphen inside one
+    /// ("vice-president").
+    pub fn find_roles(&self, text: &str, tokens: &[Token]) -> Vec<PhraseMatch> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        // Where the last title found ends: the next may not start inside it.
+        let mut free = 0;
+        for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+            let mut at = t.span.start;
+            loop {
+                if at >= free
+                    && let Some(m) = self.role_at(text, at)
+                    && is_word_boundary(text, m.span.start, m.span.end)
+                {
+                    free = m.span.end;
+                    out.push(m);
+                }
+                match bytes[at..t.span.end].iter().position(|&b| b == b'-') {
+                    Some(h) => at += h + 1,
+                    None => break,
+                }
+            }
+        }
+        out
+    }
+
+    /// The longest title that starts at byte `at` of `text`, ignoring case.
+    fn role_at(&self, text: &str, at: usize) -> Option<PhraseMatch> {
+        let Some(buckets) = &self.role_buckets else {
+            let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+            return self.roles_dfa.find(input).map(|m| PhraseMatch {
                 span: Span::new(m.start(), m.end()),
                 index: m.pattern().as_usize(),
+            });
+        };
+        let rest = &text.as_bytes()[at..];
+        let p = prefix3(rest)?;
+        if self.role_starts[p / 64] & (1 << (p % 64)) == 0 {
+            return None;
+        }
+        buckets.get(&(p as u32))?.iter().find_map(|&i| {
+            let phrase = self.roles.phrase(i as usize).as_bytes();
+            (rest.len() >= phrase.len() && rest[..phrase.len()].eq_ignore_ascii_case(phrase)).then(|| PhraseMatch {
+                span: Span::new(at, at + phrase.len()),
+                index: i as usize,
             })
-            .collect()
+        })
     }
 
     /// The form under which two titles are compared.
@@ -439,13 +586,15 @@ pub fn extract(ctx: &Context<'_>, quotes: &mut [Quote]) -> Entities {
         .collect();
     let (mut ents, role_matches) = scan::mentions(ctx, lex, &speakers);
     roles::attach(ctx, lex, &mut ents, &role_matches);
-    names::link_within(ctx.config, &mut ents);
-    coref::resolve(&mut ents);
-    coref::finish(ctx, lex, &mut ents);
+    // Before the spelling check: a shared title ("Iraqi Prime Minister", "Iraqi PM") is
+    // compared by its qualifiers.
     for r in &mut ents.roles {
         r.text = r.span.slice(ctx.source).into();
         r.qualifiers = qualifiers(&r.text, lex);
     }
+    names::link_within(ctx.config, &mut ents);
+    coref::resolve(&mut ents);
+    coref::finish(ctx, lex, &mut ents);
     for (i, q) in quotes.iter_mut().enumerate() {
         let Some(s) = q.speaker.as_mut() else {
             continue;

@@ -72,8 +72,14 @@ pub enum Evidence {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scope {
     /// Both in one draft, written `counts` times; `introduced` when one is only ever a bare
-    /// surname and the other the surname of a full name the draft introduces.
-    Within { counts: (usize, usize), introduced: bool },
+    /// surname and the other the surname of a full name the draft introduces; `called_alone`
+    /// when the more frequent spelling is written on its own somewhere, as people are called
+    /// by their surname and organisations by their short name ("Standard Life" never is).
+    Within {
+        counts: (usize, usize),
+        introduced: bool,
+        called_alone: bool,
+    },
 
     /// In two drafts; `vouched` when, without a shared name or title, the drafts still say
     /// the spellings are one name (see [`crate::workspace`]).
@@ -94,7 +100,8 @@ pub fn linked(closeness: Closeness, evidence: Evidence, scope: Scope) -> bool {
             Scope::Within {
                 counts: (a, b),
                 introduced,
-            } => 2 * a.min(b) <= a.max(b) || introduced,
+                called_alone,
+            } => called_alone && 2 * a.min(b) <= a.max(b) || introduced,
 
             Scope::Across { vouched } => vouched,
             Scope::Registry => true,
@@ -197,26 +204,40 @@ pub fn profile(ents: &Entities, word: WordId) -> Profile<'_> {
     p
 }
 
-fn share(a: &[Companion<'_>], b: &[Companion<'_>]) -> bool {
-    a.iter().any(|x| b.iter().any(|y| same_or_variant(x, y)))
+fn share(a: &[Companion<'_>], b: &[Companion<'_>], same: fn(&Companion<'_>, &Companion<'_>) -> bool) -> bool {
+    a.iter().any(|x| b.iter().any(|y| same(x, y)))
+}
+
+fn same(x: &Companion<'_>, y: &Companion<'_>) -> bool {
+    x.spelling.folded() == y.spelling.folded()
 }
 
 fn same_or_variant(x: &Companion<'_>, y: &Companion<'_>) -> bool {
-    x.spelling.folded() == y.spelling.folded() || compare(x.spelling, y.spelling) == Closeness::Spelling
+    same(x, y) || compare(x.spelling, y.spelling) == Closeness::Spelling
 }
 
-/// The words of `a`'s names that `b`'s names share (or spell as a variant): first names of a
-/// surname, surnames of a first name.
+/// The words of `a`'s names that `b`'s names share, spelt alike: first names of a surname,
+/// surnames of a first name. (A first name that is itself only a variant, next to a surname
+/// that is a variant, is two people with similar names: Mervyn Davies and Marvin Davis.)
 pub fn shared_companions<'a>(a: &Profile<'a>, b: &Profile<'_>) -> Vec<&'a str> {
     let firsts = a
         .first_names
         .iter()
-        .filter(|x| b.first_names.iter().any(|y| same_or_variant(x, y)));
-    let lasts = a
-        .surnames
-        .iter()
-        .filter(|x| b.surnames.iter().any(|y| same_or_variant(x, y)));
+        .filter(|x| b.first_names.iter().any(|y| same(x, y)));
+    let lasts = a.surnames.iter().filter(|x| b.surnames.iter().any(|y| same(x, y)));
     firsts.chain(lasts).map(|c| c.text).collect()
+}
+
+/// How many words of `a`'s names `b`'s names spell only as a variant ("Al-Saudani" for
+/// "Al-Sudani"): evidence only next to other evidence, since two people may have similar
+/// first names and similar surnames.
+pub fn variant_companions(a: &Profile<'_>, b: &Profile<'_>) -> usize {
+    let loose = |xs: &[Companion<'_>], ys: &[Companion<'_>]| {
+        xs.iter()
+            .filter(|x| !ys.iter().any(|y| same(x, y)) && ys.iter().any(|y| same_or_variant(x, y)))
+            .count()
+    };
+    loose(&a.first_names, &b.first_names) + loose(&a.surnames, &b.surnames)
 }
 
 /// One title with one qualifier: "Iraqi Prime Minister" and "Iraqi PM", "Kremlin spokesman"
@@ -235,14 +256,20 @@ pub fn evidence(a: &Profile<'_>, b: &Profile<'_>) -> Evidence {
     if !a.gender.compatible(b.gender) {
         return Evidence::Against;
     }
-    // The rest of the name is the same (or a variant): "Tony Blair" and "Tony Blaer";
-    // "Mohammed Shia Al-Sudani" and "Mohammad Shia Al-Saudani".
-    if share(&a.first_names, &b.first_names) || share(&a.surnames, &b.surnames) {
+    // The rest of the name is the same: "Tony Blair" and "Tony Blaer"; "Mohammed Shia
+    // Al-Sudani" and "Mohammad Shia Al-Saudani".
+    if share(&a.first_names, &b.first_names, same) || share(&a.surnames, &b.surnames, same) {
         return Evidence::Shared;
     }
+    // The rest of the name is only a variant too ("Mervyn Davies", "Marvin Davis"): two
+    // slips in one name are rarer than two people with similar names, so it says nothing.
+    let variant =
+        share(&a.first_names, &b.first_names, same_or_variant) || share(&a.surnames, &b.surnames, same_or_variant);
     // Surnames of people with different first names ("Gordon Brown", "Nick Browne"), first
     // names of people with different surnames: two people.
-    if !a.first_names.is_empty() && !b.first_names.is_empty() || !a.surnames.is_empty() && !b.surnames.is_empty() {
+    if !variant
+        && (!a.first_names.is_empty() && !b.first_names.is_empty() || !a.surnames.is_empty() && !b.surnames.is_empty())
+    {
         return Evidence::Against;
     }
     // A rare word only ever written as a first name ("Robin van Persie") next to a common
@@ -319,7 +346,12 @@ pub fn first_full_use(ents: &Entities, word: WordId) -> (usize, usize) {
 
 /// Pairs of words of one draft that share a blocking key, each pair once.
 fn candidate_pairs(ents: &Entities) -> Vec<(WordId, WordId)> {
-    let mut keyed: Vec<(u64, WordId)> = Vec::new();
+    // Each key and word packed in one integer, the key's top bits above the word id, so
+    // that one sort of plain integers groups the words by key. Two keys that agree in their
+    // top bits only make a pair that `compare` then rejects.
+    const ID_BITS: u32 = 20;
+    let id_mask = (1u64 << ID_BITS) - 1;
+    let mut keyed: Vec<u64> = Vec::new();
     let mut keys = Vec::new();
     for id in 0..ents.words.len() as WordId {
         if !checkable(ents, id) {
@@ -327,19 +359,24 @@ fn candidate_pairs(ents: &Entities) -> Vec<(WordId, WordId)> {
         }
         keys.clear();
         ents.word(id).spelling.block_keys(&mut keys);
-        keyed.extend(keys.iter().map(|&k| (k, id)));
+        keyed.extend(keys.iter().map(|&k| (k & !id_mask) | (u64::from(id) & id_mask)));
+    }
+    if ents.words.len() as u64 > id_mask {
+        // More distinct words than the packing holds (not a draft): compare none.
+        return Vec::new();
     }
     keyed.sort_unstable();
     let mut pairs = Vec::new();
     let mut i = 0;
     while i < keyed.len() {
+        let key = keyed[i] & !id_mask;
         let mut j = i + 1;
-        while j < keyed.len() && keyed[j].0 == keyed[i].0 {
+        while j < keyed.len() && keyed[j] & !id_mask == key {
             j += 1;
         }
         for x in i..j {
             for y in x + 1..j {
-                let (a, b) = (keyed[x].1, keyed[y].1);
+                let (a, b) = ((keyed[x] & id_mask) as WordId, (keyed[y] & id_mask) as WordId);
                 if a != b {
                     pairs.push((a.min(b), a.max(b)));
                 }
@@ -393,9 +430,24 @@ pub fn link_within(config: &Config, ents: &mut Entities) {
         let full = |p: &Profile<'_>| !p.first_names.is_empty();
         let after = |x: WordId, y: WordId| first_full_use(ents, y).0 < first_full_use(ents, x).1;
         let long = wa.spelling.len().min(wb.spelling.len()) >= 5;
+        let introduced = long && (bare(&pa) && full(&pb) && after(a, b) || bare(&pb) && full(&pa) && after(b, a));
+        // The frequent spelling is the name the rare one would be a slip for: it must be used
+        // as a name on its own. Four-letter words have so many neighbours one vowel away
+        // (Ball, Bill, Bell) that the rare one must be written as a person's name too: after
+        // an honorific or a title ("Sir Allan", "President Luala"), or as the bare surname
+        // of someone the draft introduces in full.
+        let (majority, minority) = if wa.count() >= wb.count() {
+            (&pa, &pb)
+        } else {
+            (&pb, &pa)
+        };
+        let person = |p: &Profile<'_>| p.honorific || !p.roles.is_empty();
+        let called_alone =
+            (majority.alone || majority.honorific) && (long || person(minority) || full(majority) && bare(minority));
         let scope = Scope::Within {
             counts: (wa.count(), wb.count()),
-            introduced: long && (bare(&pa) && full(&pb) && after(a, b) || bare(&pb) && full(&pa) && after(b, a)),
+            introduced,
+            called_alone,
         };
         if !linked(closeness, ev, scope) {
             continue;

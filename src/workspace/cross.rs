@@ -8,9 +8,10 @@
 //! Two unrelated stories in one folder that happen to name a Brown and a Braun do not flag
 //! each other.
 //!
-//! The canonical spelling across drafts is the one more drafts use (each draft votes once:
-//! a draft that repeats its own misspelling is still one source), then the spelling of the
-//! first full mention, drafts taken in key order.
+//! The canonical spelling across drafts is the one more drafts use for the person in
+//! question (each draft votes once: a draft that repeats its own misspelling is still one
+//! source; a draft that writes the spelling for someone else does not vote), then the
+//! spelling of the first full mention, drafts taken in key order.
 
 use std::cmp::Ordering;
 use std::sync::Arc;
@@ -19,8 +20,8 @@ use super::Workspace;
 use super::index::{DraftId, SpellingId};
 use crate::analysis::entities::WordId;
 use crate::analysis::names::{
-    Evidence, MAX_RELATED, Scope, accepted, evidence, linked, plural, profile, shared_companions, shared_title, uses,
-    variant_finding,
+    Evidence, MAX_RELATED, Profile, Scope, accepted, evidence, linked, plural, profile, shared_companions,
+    shared_title, uses, variant_companions, variant_finding,
 };
 use crate::analysis::settle;
 use crate::finding::{Finding, Related};
@@ -64,14 +65,16 @@ impl PartialOrd for Rank {
     }
 }
 
-pub(super) fn rank(ws: &Workspace, sid: SpellingId) -> Rank {
+/// The rank of a spelling counting only the drafts in `among`, the drafts that write it for
+/// the person in question.
+fn rank_among(ws: &Workspace, sid: SpellingId, among: &[DraftId]) -> Rank {
     let entry = ws.index.get(sid);
     let mut r = Rank {
-        drafts: entry.postings.len(),
+        drafts: among.len(),
         first_full: None,
         first: None,
     };
-    for p in &entry.postings {
+    for p in entry.postings.iter().filter(|p| among.contains(&p.draft)) {
         let slot = ws.slot(p.draft);
         let (full, first) = (p.first_full, p.first);
         if full != usize::MAX {
@@ -110,17 +113,23 @@ pub(super) fn cross_variant(ws: &Workspace, d: DraftId, w: WordId) -> Option<Cro
     let limit = distinctive_limit(ws);
     // A spelling no other draft of the folder uses, written as a surname.
     let unique = entry.postings.len() == 1 && !mine.given;
-    let mut my_rank: Option<Rank> = None;
+    // The drafts that write this spelling for the same person: each votes for it. A draft
+    // that writes it for someone else (another first name) does not: "Ronald Regan" is a slip
+    // for "Ronald Reagan" however many drafts name the rugby player Mark Regan.
+    let mut my_support: Option<Vec<DraftId>> = None;
     let mut best: Option<(Rank, CrossLink)> = None;
     for &(n, closeness) in &entry.close {
         let other = ws.index.get(n);
-        // Fewer drafts use it: it cannot be the canonical spelling.
-        if other.postings.len() < entry.postings.len() || other.postings.iter().all(|p| p.draft == d) {
+        if other.postings.iter().all(|p| p.draft == d) {
             continue;
         }
-        let n_rank = rank(ws, n);
-        let my = my_rank.get_or_insert_with(|| rank(ws, sid));
-        if n_rank >= *my || best.as_ref().is_some_and(|(r, _)| n_rank >= *r) {
+        // Fewer drafts use it than use this spelling for the same person: it cannot outvote
+        // this spelling. (Whose drafts vote is read only once a close spelling is linked:
+        // most are not, and reading every draft of a common spelling costs.)
+        if my_support
+            .as_ref()
+            .is_some_and(|s: &Vec<DraftId>| other.postings.len() < s.len())
+        {
             continue;
         }
         let mut drafts = Vec::new();
@@ -134,7 +143,8 @@ pub(super) fn cross_variant(ws: &Workspace, d: DraftId, w: WordId) -> Option<Cro
             // Across drafts a shared name word is evidence when few drafts use it, or when the
             // spelling compared is this draft's alone ("John" is shared by many people, and
             // John Smit and John Smith are two). A first name needs two supports: first names
-            // vary between people who share a surname (Justin, Justine).
+            // vary between people who share a surname (Justin, Justine); one will do when the
+            // spellings differ only in accents (Richárd, Richard).
             let shared = shared_companions(&mine, &theirs);
             let rare = shared
                 .iter()
@@ -146,12 +156,20 @@ pub(super) fn cross_variant(ws: &Workspace, d: DraftId, w: WordId) -> Option<Cro
                             .is_none_or(|id| ws.index.get(id).postings.len() <= limit)
                 })
                 .count();
-            let supports = rare + usize::from(shared_title(&mine, &theirs));
-            let needed = if mine.given && !mine.surname && !mine.alone {
-                2
+            // A name word spelt only as a variant counts once something firmer is shared
+            // ("Iraqi PM Mohammad Shia Al-Saudani": the title, and Al-Saudani for Al-Sudani).
+            let firm = rare + usize::from(shared_title(&mine, &theirs));
+            let supports = if firm > 0 {
+                firm + variant_companions(&mine, &theirs)
             } else {
-                1
+                0
             };
+            let needed =
+                if mine.given && !mine.surname && !mine.alone && entry.spelling.folded() != other.spelling.folded() {
+                    2
+                } else {
+                    1
+                };
             ev = if supports >= needed {
                 Evidence::Shared
             } else {
@@ -163,22 +181,50 @@ pub(super) fn cross_variant(ws: &Workspace, d: DraftId, w: WordId) -> Option<Cro
             // Without a shared name or title, a surname this draft alone spells so may still
             // be a slip for the name another draft introduces in full: when both drafts call
             // the person "Mr", "Ms", "Dr" … by it, or when this draft never gives a first name
-            // and its spelling has a letter more, as slips do (Mourinhho, Laccroix).
+            // and its spelling has a letter more inside it, as slips do (Mourinhho, Laccroix;
+            // a letter more at the end makes another word or name: Breath, Breathe).
             let hon = mine.honorific && theirs.honorific;
+            let (my_letters, their_letters) = (entry.spelling.folded(), other.spelling.folded());
             let intro = mine.first_names.is_empty()
                 && !theirs.first_names.is_empty()
-                && entry.spelling.folded().len() == other.spelling.folded().len() + 1
-                && entry.spelling.folded().len() >= 7;
-            let vouched = ev == Evidence::Neutral && unique && !theirs.given && (hon || intro);
+                && my_letters.len() == their_letters.len() + 1
+                && my_letters.len() >= 7
+                && !my_letters.starts_with(their_letters);
+            // Spellings that differ only in accents (Richárd, Richard; Erdoğan, Erdogan) are
+            // one name written two ways unless the context says two people.
+            let accents_only = my_letters == their_letters && !(entry.text.is_ascii() && other.text.is_ascii());
+            let vouched = ev == Evidence::Neutral && (accents_only || unique && !theirs.given && (hon || intro));
             if linked(closeness, ev, Scope::Across { vouched }) {
                 drafts.push(p.draft);
             }
         }
-        if !drafts.is_empty() {
-            best = Some((n_rank, CrossLink { canonical: n, drafts }));
+        if drafts.is_empty() {
+            continue;
         }
+        let support = my_support.get_or_insert_with(|| support(ws, d, sid, &mine));
+        if drafts.len() < support.len() {
+            continue;
+        }
+        let n_rank = rank_among(ws, n, &drafts);
+        if n_rank >= rank_among(ws, sid, support) || best.as_ref().is_some_and(|(r, _)| n_rank >= *r) {
+            continue;
+        }
+        best = Some((n_rank, CrossLink { canonical: n, drafts }));
     }
     best.map(|(_, link)| link)
+}
+
+/// The drafts that write spelling `sid` for the person draft `d` calls so (whose profile
+/// there is `mine`): `d`, and each other draft using the spelling with a shared name or title.
+fn support(ws: &Workspace, d: DraftId, sid: SpellingId, mine: &Profile<'_>) -> Vec<DraftId> {
+    let mut out = vec![d];
+    for p in ws.index.get(sid).postings.iter().filter(|p| p.draft != d) {
+        let theirs = profile(&ws.slot(p.draft).draft.analysis.entities, p.word);
+        if evidence(mine, &theirs) == Evidence::Shared {
+            out.push(p.draft);
+        }
+    }
+    out
 }
 
 /// A draft that writes two spellings of a name as often as each other takes the first full
@@ -197,6 +243,11 @@ fn reverse_within(ws: &Workspace, d: DraftId, out: &mut Vec<Finding>, extra: &mu
         };
         let (ev, ec) = (ws.index.get(*sv), ws.index.get(*sc));
         if ents.word(v.word).count() != ents.word(c).count() || ev.postings.len() <= ec.postings.len() {
+            continue;
+        }
+        // Only drafts about the same person count (see `cross_variant`).
+        let votes = |sid: SpellingId, w: WordId| support(ws, d, sid, &profile(ents, w)).len();
+        if votes(*sv, v.word) <= votes(*sc, c) {
             continue;
         }
         let wrong = uses(ents, v.word);

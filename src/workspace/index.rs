@@ -44,8 +44,15 @@ pub struct SpellingEntry {
 pub struct NameIndex {
     ids: FastMap<Box<str>, SpellingId>,
     pub entries: Vec<SpellingEntry>,
-    blocks: FastMap<u64, Vec<SpellingId>>,
+    /// Each blocking key's latest filing, an index into `filed`. Most keys hold one
+    /// spelling, so a list per key would be an allocation per key; the filings of a key are
+    /// chained instead.
+    blocks: FastMap<u64, u32>,
+    /// (spelling, the previous filing under the same key or `NONE`).
+    filed: Vec<(SpellingId, u32)>,
 }
+
+const NONE: u32 = u32::MAX;
 
 impl NameIndex {
     pub fn get(&self, id: SpellingId) -> &SpellingEntry {
@@ -107,8 +114,11 @@ impl NameIndex {
         keys.dedup();
         let mut seen: Vec<SpellingId> = Vec::new();
         for k in &keys {
-            if let Some(block) = self.blocks.get(k) {
-                seen.extend(block.iter().copied());
+            let mut at = self.blocks.get(k).copied().unwrap_or(NONE);
+            while at != NONE {
+                let (other, prev) = self.filed[at as usize];
+                seen.push(other);
+                at = prev;
             }
         }
         seen.sort_unstable();
@@ -126,7 +136,9 @@ impl NameIndex {
             }
         }
         for k in keys {
-            self.blocks.entry(k).or_default().push(id);
+            let head = self.blocks.entry(k).or_insert(NONE);
+            self.filed.push((id, *head));
+            *head = (self.filed.len() - 1) as u32;
         }
         self.entries.push(SpellingEntry {
             text: text.into(),

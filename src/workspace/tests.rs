@@ -200,3 +200,57 @@ fn cards_gather_titles_spellings_and_mentions() {
     );
     assert_eq!(names.iter().filter(|n| n.contains("Sudani")).count(), 1);
 }
+
+#[test]
+fn only_drafts_about_the_same_person_vote_for_a_spelling() {
+    // Two drafts name the rugby player Mark Regan; one writes "Ronald Regan" for the
+    // president another spells "Ronald Reagan". More drafts write "Regan", but only one of
+    // them for the president: the tie goes to the first full mention, "Reagan".
+    let a = "He advised President Ronald Reagan for a decade. Reagan trusted him.";
+    let b = "Hooker Mark Regan starts on Saturday. Regan has been in form.";
+    let c = "Prop Mark Regan is fit again, and Regan will play.";
+    let d = "The sanctions were imposed by then president Ronald Regan in 1986.";
+    let ws = workspace(&[("1.txt", a), ("2.txt", b), ("3.txt", c), ("4.txt", d)]);
+    assert_eq!(
+        names(&ws, "4.txt", d),
+        vec![(
+            "Regan".to_string(),
+            "Reagan".to_string(),
+            vec!["1.txt".to_string(), "1.txt".to_string()]
+        )]
+    );
+    for (key, text) in [("1.txt", a), ("2.txt", b), ("3.txt", c)] {
+        assert!(names(&ws, key, text).is_empty(), "{key}");
+    }
+}
+
+#[test]
+fn similar_first_names_and_similar_surnames_are_two_people_across_drafts() {
+    let a = "Welsh great Mervyn Davies watched from the stand. Davies said little.";
+    let b = "Investor Marvin Davis sued the group. Davis wants his money back.";
+    let c = "Marvin Davis was not at the meeting. Mr Davis said so later.";
+    let ws = workspace(&[("a.txt", a), ("b.txt", b), ("c.txt", c)]);
+    assert!(names(&ws, "a.txt", a).is_empty());
+}
+
+#[test]
+fn a_letter_more_at_the_end_is_another_word_not_a_slip() {
+    // A song title in one draft, another song title in the other: "Breathe" is not a slip
+    // for the "Breath" of "Lose My Breath".
+    let a = "The band entered the chart at four with Breathe, their first hit in years.";
+    let b = "Destiny's Child slipped one place with Lose My Breath this week.";
+    let ws = workspace(&[("a.txt", a), ("b.txt", b)]);
+    assert!(names(&ws, "a.txt", a).is_empty());
+    assert!(names(&ws, "b.txt", b).is_empty());
+}
+
+#[test]
+fn a_first_name_with_an_accent_is_a_variant_of_the_plain_one() {
+    let a = "Richard Branson launched the show. Branson said it would run and run.";
+    let b = "Sir Richárd Branson admitted the show had flopped.";
+    let ws = workspace(&[("a.txt", a), ("b.txt", b)]);
+    assert_eq!(
+        names(&ws, "b.txt", b),
+        vec![("Richárd".to_string(), "Richard".to_string(), vec!["a.txt".to_string()])]
+    );
+}

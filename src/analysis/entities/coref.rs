@@ -14,21 +14,35 @@ use crate::analysis::names::fasthash::FastMap as HashMap;
 use super::{Entities, Entity, EntityLexicon, Gender, Kind, PartKind, WordId};
 use crate::analysis::Context;
 
+/// No entity (the end of a chain).
+const NONE: u32 = u32::MAX;
+
 /// Build the entities from the mentions.
+///
+/// Entities are looked up by word id in flat tables, not in maps of lists: a draft has a
+/// few hundred mentions and the lookups must not cost an allocation each.
 pub(super) fn resolve(ents: &mut Entities) {
-    let canonical: HashMap<WordId, WordId> = ents
-        .variants
-        .iter()
-        .filter_map(|v| v.canonical_word().map(|c| (v.word, c)))
-        .collect();
-    let canon = |w: WordId| canonical.get(&w).copied().unwrap_or(w);
-    let mut by_surname: HashMap<WordId, Vec<usize>> = HashMap::default();
-    let mut by_given: HashMap<WordId, Vec<usize>> = HashMap::default();
-    let mut by_core: HashMap<Box<str>, Vec<usize>> = HashMap::default();
+    let n_words = ents.words.len();
+    let mut canonical: Vec<WordId> = (0..n_words as WordId).collect();
+    for v in &ents.variants {
+        if let Some(c) = v.canonical_word() {
+            canonical[v.word as usize] = c;
+        }
+    }
+    let canon = |w: WordId| canonical[w as usize];
+    // The entities with a surname, newest first: `surname_head[word]`, then `next_same[e]`.
+    let mut surname_head: Vec<u32> = vec![NONE; n_words];
+    let mut next_same: Vec<u32> = Vec::new();
+    // The entity introduced with a first name, and whether more than one was.
+    let mut given_of: Vec<(u32, bool)> = vec![(NONE, false); n_words];
+    // The newest entity whose surname has a core (the surname without its article).
+    let mut by_core: HashMap<&str, usize> = HashMap::default();
     let mut entities: Vec<Entity> = Vec::new();
-    for m in 0..ents.mentions.len() {
+    let mut assigned: Vec<usize> = vec![usize::MAX; ents.mentions.len()];
+    let mut given: Vec<WordId> = Vec::new();
+    for (m, slot) in assigned.iter_mut().enumerate() {
         let gender = ents.mentions[m].gender;
-        let mut given: Vec<WordId> = Vec::new();
+        given.clear();
         let mut surname = None;
         for p in ents.parts_of(m) {
             match p.kind {
@@ -40,28 +54,32 @@ pub(super) fn resolve(ents: &mut Entities) {
         let Some(surname) = surname else {
             continue;
         };
-        let same_surname = by_surname.get(&surname).map(Vec::as_slice).unwrap_or_default();
+        let (heads, nexts) = (&surname_head, &next_same);
+        let same_surname = || {
+            let mut at = heads[surname as usize];
+            std::iter::from_fn(move || {
+                (at != NONE).then(|| {
+                    let e = at as usize;
+                    at = nexts[e];
+                    e
+                })
+            })
+        };
         let found = if given.is_empty() {
             // The most recently mentioned of the entities with this surname.
-            let latest = same_surname
-                .iter()
-                .copied()
+            let latest = same_surname()
                 .filter(|&e| entities[e].gender.compatible(gender))
                 .max_by_key(|&e| entities[e].mentions.last().copied());
             latest
                 .or_else(|| {
                     // A first name alone refers to the only person introduced with it.
-                    let with_given = by_given.get(&surname)?;
-                    (with_given.iter().all(|&e| e == with_given[0])).then(|| with_given[0])
+                    let (e, many) = given_of[surname as usize];
+                    (e != NONE && !many).then_some(e as usize)
                 })
-                .or_else(|| {
-                    let core = ents.word(surname).spelling.core();
-                    let same = by_core.get(core)?;
-                    same.last().copied()
-                })
+                .or_else(|| by_core.get(ents.word(surname).spelling.core()).copied())
                 .filter(|&e| entities[e].gender.compatible(gender))
         } else {
-            same_surname.iter().rev().copied().find(|&e| {
+            same_surname().find(|&e| {
                 let ent = &entities[e];
                 ent.gender.compatible(gender) && (ent.given.is_empty() || ent.given[0] == given[0])
             })
@@ -71,35 +89,33 @@ pub(super) fn resolve(ents: &mut Entities) {
             None => {
                 let e = entities.len();
                 entities.push(Entity {
-                    name: String::new(),
-                    kind: Kind::Other,
-                    mentions: Vec::new(),
-                    roles: Vec::new(),
                     surname: Some(surname),
-                    given: Vec::new(),
-                    gender: Gender::Unknown,
-                    variants: Vec::new(),
-                    registry: None,
+                    ..Entity::default()
                 });
-                by_surname.entry(surname).or_default().push(e);
-                let core: Box<str> = ents.word(surname).spelling.core().into();
-                let list = by_core.entry(core).or_default();
-                if list.last() != Some(&e) {
-                    list.push(e);
-                }
+                next_same.push(surname_head[surname as usize]);
+                surname_head[surname as usize] = e as u32;
+                by_core.insert(ents.word(surname).spelling.core(), e);
                 e
             }
         };
         let ent = &mut entities[e];
         if ent.given.is_empty() && !given.is_empty() {
             ent.given = given.clone();
-            by_given.entry(given[0]).or_default().push(e);
+            let slot = &mut given_of[given[0] as usize];
+            if slot.0 == NONE {
+                slot.0 = e as u32;
+            } else if slot.0 != e as u32 {
+                slot.1 = true;
+            }
         }
         if ent.gender == Gender::Unknown {
             ent.gender = gender;
         }
         ent.mentions.push(m);
-        ents.mentions[m].entity = e;
+        *slot = e;
+    }
+    for (mention, e) in ents.mentions.iter_mut().zip(assigned) {
+        mention.entity = e;
     }
     ents.entities = entities;
 }

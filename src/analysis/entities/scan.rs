@@ -155,7 +155,7 @@ fn is_headline(text: &str, tokens: &[Token]) -> bool {
 pub(super) fn mentions(ctx: &Context<'_>, lex: &EntityLexicon, speakers: &[Span]) -> (Entities, Vec<PhraseMatch>) {
     let text = ctx.text;
     let seg = ctx.segments;
-    let roles = lex.find_roles(text);
+    let roles = lex.find_roles(text, &seg.tokens);
     // About one token in six is part of a name in news copy.
     let guess = seg.tokens.len() / 6 + 8;
     let mut raw: Vec<RawPart> = Vec::with_capacity(guess);

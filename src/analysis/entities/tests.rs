@@ -173,3 +173,36 @@ fn possessives_are_not_part_of_the_name() {
     let ents = entities_of(text);
     assert_eq!(mention_texts(text, &ents), vec!["Vladimir Putin", "Putin"]);
 }
+
+#[test]
+fn short_word_set_holds_exactly_its_words() {
+    let set = super::ShortWords::new(["al", "van", "della", "y"].into_iter());
+    for w in ["al", "van", "della", "y"] {
+        assert_eq!(set.contains(w), Some(true), "{w}");
+    }
+    for w in ["a", "va", "vans", "dell", "Al", ""] {
+        assert_eq!(set.contains(w), Some(false), "{w}");
+    }
+    assert_eq!(set.contains("abcdefgh"), None);
+}
+
+#[test]
+fn titles_are_found_at_word_starts_and_after_hyphens_only() {
+    let lex = EntityLexicon::new(&Default::default());
+    let found = |text: &str| {
+        let prose = crate::text::prose::extract(text, DocKind::Text);
+        let segs = crate::text::segment::segment(&prose);
+        lex.find_roles(&prose.masked, &segs.tokens)
+            .into_iter()
+            .map(|m| m.span.slice(text).to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        found("The Prime Minister's vice-president spoke."),
+        vec!["Prime Minister", "vice-president"]
+    );
+    assert_eq!(found("The ex-president left."), vec!["president"]);
+    // Inside a word ("impresident") or as part of a longer word ("ministers"): no title.
+    assert!(found("An impresident of ministers.").is_empty());
+    assert_eq!(found("Kremlin spokesman Dmitry Peskov, PM."), vec!["spokesman", "PM"]);
+}

@@ -47,23 +47,31 @@ const ARTICLES: [&str; 9] = ["al", "el", "ul", "as", "ad", "an", "ash", "at", "a
 
 impl Spelling {
     pub fn new(word: &str) -> Spelling {
-        let mut buf = String::with_capacity(word.len() * 3 + 4);
-        fold_into(word, &mut buf);
-        let folded_end = buf.len();
-        let core_at = article_len(word, folded_end);
-        let mut bytes = buf.into_bytes();
-        map_transliteration(&mut bytes, core_at, folded_end);
-        let mapped_end = bytes.len();
-        skeleton(&mut bytes, folded_end, mapped_end);
-        let buf = String::from_utf8(bytes)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
-            .into_boxed_str();
-        Spelling {
-            buf,
-            core_at: core_at as u32,
-            folded_end: folded_end as u32,
-            mapped_end: mapped_end as u32,
+        // The forms are built in a scratch buffer kept per thread and copied out once: one
+        // allocation of the right size per spelling, not a growing buffer and a shrink.
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
         }
+        SCRATCH.with_borrow_mut(|scratch| {
+            scratch.clear();
+            fold_into(word, scratch);
+            let folded_end = scratch.len();
+            let core_at = article_len(word, folded_end);
+            let mut bytes = std::mem::take(scratch).into_bytes();
+            map_transliteration(&mut bytes, core_at, folded_end);
+            let mapped_end = bytes.len();
+            skeleton(&mut bytes, folded_end, mapped_end);
+            let spelling = Spelling {
+                buf: Box::from(String::from_utf8_lossy(&bytes).as_ref()),
+                core_at: core_at as u32,
+                folded_end: folded_end as u32,
+                mapped_end: mapped_end as u32,
+            };
+            // Hand the buffer back for the next spelling.
+            bytes.clear();
+            *scratch = String::from_utf8(bytes).unwrap_or_default();
+            spelling
+        })
     }
 
     /// Lower case, diacritics folded, hyphens and apostrophes dropped.

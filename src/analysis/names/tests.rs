@@ -148,3 +148,54 @@ fn the_rule_s_own_examples() {
     assert_eq!(flagged(doc.flagged), vec!["Al-Saudani"]);
     assert!(flagged(doc.accepted).is_empty());
 }
+
+#[test]
+fn a_rare_spelling_needs_a_name_written_on_its_own() {
+    // "Standard Life" is never shortened to "Life": "Liffe", the exchange, is another name.
+    assert!(
+        flagged(
+            "Standard Life shares rose. Standard Life said profits grew. Analysts liked Standard Life. \
+             Trading on Liffe, the futures exchange, was busy."
+        )
+        .is_empty()
+    );
+    // A person called by the surname alone: the rare spelling is a slip.
+    assert_eq!(
+        flagged("Chairman Peter Hartigan spoke. Mr Hartigan left. Hartigan waved. Critics said Hartigen was wrong."),
+        vec!["Hartigen"]
+    );
+}
+
+#[test]
+fn four_letter_words_need_a_surname_the_draft_introduces() {
+    // A first name and an event one vowel apart: two names.
+    assert!(
+        flagged(
+            "Conductor Bill Hartley rehearsed all week. \"Bill, slow down,\" the players called. \
+             Afterwards he went to the Mayor's Ball with friends."
+        )
+        .is_empty()
+    );
+    // The surname of someone introduced in full, misspelt once.
+    assert_eq!(
+        flagged("Coach Peter Hall arrived. Mr Hall spoke. Hall waved. Critics said Hell was wrong."),
+        vec!["Hell"]
+    );
+}
+
+#[test]
+fn a_variant_first_name_is_no_shared_name() {
+    let text = "Investor Marvin Davis sued. Welsh great Mervyn Davies watched.";
+    let a = analyze(text, DocKind::Text, &Config::default());
+    let ents = &a.entities;
+    let (davis, davies) = (ents.find_word("Davis").unwrap(), ents.find_word("Davies").unwrap());
+    assert_eq!(
+        evidence(&profile(ents, davis), &profile(ents, davies)),
+        Evidence::Neutral
+    );
+    let text = "Tony Blair spoke. Tony Blaer left.";
+    let a = analyze(text, DocKind::Text, &Config::default());
+    let ents = &a.entities;
+    let (x, y) = (ents.find_word("Blair").unwrap(), ents.find_word("Blaer").unwrap());
+    assert_eq!(evidence(&profile(ents, x), &profile(ents, y)), Evidence::Shared);
+}
