@@ -107,8 +107,9 @@ pub fn run(args: &CheckArgs) -> u8 {
     let sources = checked;
     warn_unknown_suppressions(&ws, &sources);
 
+    // Each draft's findings read the finished workspace and nothing else: in parallel too.
     let files: Vec<FileReport> = sources
-        .into_iter()
+        .into_par_iter()
         .map(|s| {
             let findings = ws.findings(&s.key);
             FileReport::new(s.key, s.text, findings)
@@ -117,13 +118,22 @@ pub fn run(args: &CheckArgs) -> u8 {
     let mut report = report::Report::new(files);
     report.not_checked = not_checked;
     report::print(&report, args.format);
+    let failed = args
+        .fail_on
+        .threshold()
+        .is_some_and(|t| report.findings().any(|f| f.severity >= t));
+    // The process ends right after this: freeing every analysis, name index and report one
+    // allocation at a time would cost about a tenth of a whole run's instructions (measured
+    // over the 1,365 news drafts), on one core, for memory the OS takes back at exit anyway.
+    std::mem::forget(ws);
+    std::mem::forget(report);
 
     if had_error {
-        return EXIT_ERROR;
-    }
-    match args.fail_on.threshold() {
-        Some(t) if report.findings().any(|f| f.severity >= t) => EXIT_FINDINGS,
-        _ => EXIT_CLEAN,
+        EXIT_ERROR
+    } else if failed {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
     }
 }
 
