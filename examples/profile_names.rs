@@ -5,30 +5,26 @@
 //! `cargo build --release --example profile_names &&
 //!  valgrind --tool=callgrind target/release/examples/profile_names [FOLDER] [--analyze-only]`
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use copydesk::{Config, DocKind, Workspace, analyze};
 
+#[path = "../benches/support/corpus.rs"]
+#[allow(dead_code)] // whole articles only: no drafts of N words here
+mod corpus;
+
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let dir = args
-        .next()
-        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/data/news").to_string());
+    let mut args = std::env::args().skip(1).peekable();
+    let dir = match args.next_if(|a| !a.starts_with("--")) {
+        Some(d) => PathBuf::from(d),
+        None => corpus::news_dir().unwrap_or_else(|| {
+            eprintln!("profile_names: give a folder; ../shared/eval/data/news is absent");
+            std::process::exit(2);
+        }),
+    };
     let analyze_only = args.any(|a| a == "--analyze-only");
-    let mut files = Vec::new();
-    let mut stack = vec![std::path::PathBuf::from(&dir)];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else { continue };
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if let Ok(t) = std::fs::read_to_string(&p) {
-                files.push((p.to_string_lossy().into_owned(), t));
-            }
-        }
-    }
-    files.sort();
+    let files = corpus::articles(&dir);
     let config = Arc::new(Config::default());
     config.lexicon();
     let mut ws = Workspace::new();

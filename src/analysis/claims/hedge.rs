@@ -8,7 +8,7 @@ use super::definition;
 use super::grammar::Sent;
 use super::phrasebook::List;
 use super::shape::{Lead, Trail};
-use super::{Candidate, Scan, message};
+use super::{Candidate, Scan, ShapedMatch, listed};
 
 /// The writer speaking for themselves: "I" and "we" as subjects, as written ("we", never
 /// "WE"), or as the one an impression is given to ("it seems to me"). A possessive or an
@@ -28,16 +28,15 @@ pub(super) fn find(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
     let att = &scan.attribution;
     // Weasels and vague sources found so far: their verbs ("experts say") are not a source.
     let others = found.len();
-    for &m in scan.matches.all(List::Hedges) {
-        let Some(si) = scan.checked_sentence(m.span.start) else {
-            continue;
-        };
-        let sent = scan.sent(si);
-        let entry = lex.entry(m.index);
-        let Some(span) = scan.shaped(&sent, m.span, entry) else {
-            continue;
-        };
-        let first = sent.index_from(m.span.start);
+    for ShapedMatch {
+        si,
+        sent,
+        matched,
+        span,
+        entry,
+    } in scan.shaped_matches(List::Hedges, lex)
+    {
+        let first = sent.index_from(matched.start);
         let before = first.checked_sub(1);
         // "users may download the app": permission, not a guess.
         if entry.trail == Trail::Verb && gives_permission(scan, &sent, first) {
@@ -45,13 +44,13 @@ pub(super) fn find(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
         }
         // "a costume of apparently conventional material": the adverb qualifies a word,
         // not the claim.
-        let adverb = entry.lead == Lead::Free && entry.trail == Trail::Free && !m.span.slice(scan.text).contains(' ');
+        let adverb = entry.lead == Lead::Free && entry.trail == Trail::Free && !matched.slice(scan.text).contains(' ');
         if adverb && before.is_some_and(|b| sent.is_word_in(b, ATTRIBUTIVE)) {
             continue;
         }
         // "the syllables are said to be ‘stressed’", "the term may refer to a hobby": the
         // meaning of a word, not a claim that needs a source.
-        let phrase = m.span.slice(scan.text);
+        let phrase = matched.slice(scan.text);
         let next = sent.index_from(span.end);
         if phrase.ends_with(" to") && definition::quoted_term_follows(&sent, next) {
             continue;
@@ -94,13 +93,7 @@ pub(super) fn find(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
         if names_source || flagged || hearsay {
             continue;
         }
-        let question = entry.question.as_deref().unwrap_or("says who?");
-        let advice = entry.advice.as_deref().unwrap_or(ADVICE);
-        found.push(Candidate {
-            rule: Rule::ClaimHedge,
-            span,
-            message: message(scan.text, span, question, advice),
-        });
+        found.push(listed(scan.text, Rule::ClaimHedge, span, entry, "says who?", ADVICE));
     }
 }
 

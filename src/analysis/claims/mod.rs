@@ -207,6 +207,24 @@ impl<'a> Scan<'a> {
         self.segments.paragraphs[self.segments.sentences[si].paragraph].span
     }
 
+    /// Every match of the shaped list `list` (its entries in `set`) that a rule may flag:
+    /// in a checked sentence, with the words around it in the entry's shape.
+    fn shaped_matches<'s>(&'s self, list: List, set: &'s ShapedSet) -> impl Iterator<Item = ShapedMatch<'a, 's>> + 's {
+        self.matches.all(list).iter().filter_map(move |m| {
+            let si = self.checked_sentence(m.span.start)?;
+            let sent = self.sent(si);
+            let entry = set.entry(m.index);
+            let span = self.shaped(&sent, m.span, entry)?;
+            Some(ShapedMatch {
+                si,
+                sent,
+                matched: m.span,
+                span,
+                entry,
+            })
+        })
+    }
+
     /// The span a shaped list entry covers at match `m`, or `None` when the words around
     /// it do not have the entry's shape. `{be}` widens the span to the form of "to be".
     fn shaped(&self, sent: &Sent<'_>, m: Span, entry: &Entry) -> Option<Span> {
@@ -266,6 +284,30 @@ fn trim_article(text: &str, span: Span) -> usize {
         }
     }
     span.end
+}
+
+/// A match of a shaped list, in its shape: see [`Scan::shaped_matches`].
+struct ShapedMatch<'a, 's> {
+    /// Its sentence, by index and as words.
+    si: usize,
+    sent: Sent<'a>,
+    /// The phrase as the list matched it.
+    matched: Span,
+    /// What a finding covers: the phrase widened or trimmed to its shape.
+    span: Span,
+    entry: &'s Entry,
+}
+
+/// The finding for a shaped list's entry at `span`: the entry's own question and advice,
+/// else the rule's.
+fn listed(text: &str, rule: Rule, span: Span, entry: &Entry, question: &str, advice: &str) -> Candidate {
+    let question = entry.question.as_deref().unwrap_or(question);
+    let advice = entry.advice.as_deref().unwrap_or(advice);
+    Candidate {
+        rule,
+        span,
+        message: message(text, span, question, advice),
+    }
 }
 
 /// A finding before overlaps are settled.

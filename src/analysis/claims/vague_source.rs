@@ -9,7 +9,7 @@ use crate::text::segment::TokenKind;
 
 use super::grammar::{ATTACHING, CLAUSE_WORDS, Sent, in_class};
 use super::phrasebook::List;
-use super::{Candidate, Scan, message};
+use super::{Candidate, Scan, ShapedMatch, listed, message};
 
 const ADVICE_ONE: &str = "Name it (‘according to a UN report published on Monday’) or link to it.";
 const ADVICE_MANY: &str = "Name them (‘Reuters and the BBC reported’) or link to them.";
@@ -101,26 +101,22 @@ fn subjects(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
 /// The phrases of vague_sources.txt ("local media", "it is reported that").
 fn fixed_phrases(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
     let lex = &scan.lex.vague;
-    for &m in scan.matches.all(List::Vague) {
-        let Some(si) = scan.checked_sentence(m.span.start) else {
-            continue;
-        };
-        let sent = scan.sent(si);
-        let entry = lex.entry(m.index);
-        let Some(span) = scan.shaped(&sent, m.span, entry) else {
-            continue;
-        };
+    for ShapedMatch {
+        si, sent, span, entry, ..
+    } in scan.shaped_matches(List::Vague, lex)
+    {
         let last = sent.index_before(span.end).unwrap_or(0);
         if is_named(scan, si, &sent, sent.index_from(span.start), last) {
             continue;
         }
-        let question = entry.question.as_deref().unwrap_or("which source?");
-        let advice = entry.advice.as_deref().unwrap_or(ADVICE_ONE);
-        found.push(Candidate {
-            rule: Rule::ClaimVagueSource,
+        found.push(listed(
+            scan.text,
+            Rule::ClaimVagueSource,
             span,
-            message: message(scan.text, span, question, advice),
-        });
+            entry,
+            "which source?",
+            ADVICE_ONE,
+        ));
     }
 }
 

@@ -8,7 +8,7 @@ use crate::text::Span;
 use super::grammar::{DETERMINERS, Sent, in_class};
 use super::phrasebook::List;
 use super::shape::Lead;
-use super::{Candidate, Scan, message};
+use super::{Candidate, Scan, ShapedMatch, listed, message};
 
 const ADVICE: &str = "Name them, or drop the claim.";
 
@@ -21,15 +21,14 @@ pub(super) fn find(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
 fn fixed_phrases(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
     let lex = &scan.lex.weasels;
     let att = &scan.attribution;
-    for &m in scan.matches.all(List::Weasels) {
-        let Some(si) = scan.checked_sentence(m.span.start) else {
-            continue;
-        };
-        let sent = scan.sent(si);
-        let entry = lex.entry(m.index);
-        let Some(span) = scan.shaped(&sent, m.span, entry) else {
-            continue;
-        };
+    for ShapedMatch {
+        si,
+        sent,
+        matched,
+        span,
+        entry,
+    } in scan.shaped_matches(List::Weasels, lex)
+    {
         // A passive with its agent ("is accused by prosecutors of …", "was criticised by
         // the UN") names who believes or accuses.
         if entry.lead == Lead::Be && has_agent(scan, &sent, span.end) {
@@ -59,11 +58,11 @@ fn fixed_phrases(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
         }
         // "was considered for the job", "was considered but rejected", "are considered
         // ‘restricted’": weighed up or named, not judged.
-        let next = sent.index_from(m.span.end);
+        let next = sent.index_from(matched.end);
         if sent.is_word_in(next, &["for"]) {
             continue;
         }
-        let bare = !m.span.slice(scan.text).contains(' ');
+        let bare = !matched.slice(scan.text).contains(' ');
         if bare && (sent.word(next).is_none() || sent.is_word_in(next, NOT_A_JUDGEMENT)) {
             continue;
         }
@@ -72,13 +71,14 @@ fn fixed_phrases(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
         if sourced {
             continue;
         }
-        let question = entry.question.as_deref().unwrap_or("who says so?");
-        let advice = entry.advice.as_deref().unwrap_or(ADVICE);
-        found.push(Candidate {
-            rule: Rule::ClaimWeasel,
+        found.push(listed(
+            scan.text,
+            Rule::ClaimWeasel,
             span,
-            message: message(scan.text, span, question, advice),
-        });
+            entry,
+            "who says so?",
+            ADVICE,
+        ));
     }
 }
 
