@@ -17,7 +17,7 @@ use std::cmp::Ordering;
 use std::sync::Arc;
 
 use super::Workspace;
-use super::index::{DraftId, SpellingId};
+use super::index::{DraftId, SpellingEntry, SpellingId};
 use crate::analysis::entities::WordId;
 use crate::analysis::names::{
     Evidence, MAX_RELATED, Profile, Scope, accepted, evidence, linked, plural, profile, shared_companions,
@@ -252,16 +252,7 @@ fn reverse_within(ws: &Workspace, d: DraftId, out: &mut Vec<Finding>, extra: &mu
         }
         let wrong = uses(ents, v.word);
         out.retain(|f| !(f.rule == Rule::NameVariant && wrong.contains(&f.span)));
-        let mentions: usize = ev
-            .postings
-            .iter()
-            .map(|p| ws.slot(p.draft).draft.analysis.entities.word(p.word).count())
-            .sum();
-        let usage = format!(
-            "{}, {}",
-            plural(mentions, "mention", "mentions"),
-            plural(ev.postings.len(), "file", "files")
-        );
+        let usage = usage(ws, ev);
         let related: Vec<Related> = wrong
             .iter()
             .take(MAX_RELATED)
@@ -277,6 +268,20 @@ fn reverse_within(ws: &Workspace, d: DraftId, out: &mut Vec<Finding>, extra: &mu
             }
         }
     }
+}
+
+/// How much of the folder uses a spelling, for a message: "3 mentions, 2 files".
+fn usage(ws: &Workspace, entry: &SpellingEntry) -> String {
+    let mentions: usize = entry
+        .postings
+        .iter()
+        .map(|p| ws.slot(p.draft).draft.analysis.entities.word(p.word).count())
+        .sum();
+    format!(
+        "{}, {}",
+        plural(mentions, "mention", "mentions"),
+        plural(entry.postings.len(), "file", "files")
+    )
 }
 
 /// A draft's own findings and those from other drafts, settled and sorted.
@@ -295,16 +300,7 @@ pub(super) fn findings(ws: &Workspace, d: DraftId) -> Vec<Finding> {
             continue;
         };
         let canonical = ws.index.get(link.canonical);
-        let mentions: usize = canonical
-            .postings
-            .iter()
-            .map(|p| ws.slot(p.draft).draft.analysis.entities.word(p.word).count())
-            .sum();
-        let usage = format!(
-            "{}, {}",
-            plural(mentions, "mention", "mentions"),
-            plural(canonical.postings.len(), "file", "files")
-        );
+        let usage = usage(ws, canonical);
         let mut vouching = link.drafts.clone();
         vouching.sort_by(|a, b| ws.slot(*a).key.cmp(&ws.slot(*b).key));
         let related: Vec<Related> = vouching

@@ -60,32 +60,31 @@ pub(super) fn attach(ctx: &Context<'_>, lex: &EntityLexicon, ents: &mut Entities
             && let Some(role) = before(text, lex, toks, sentence.start, first - 1, roles)
             && !titles_another(text, toks, &ents.mentions, role.0, roles)
         {
-            found.push(Role {
-                span: role.0,
-                text: Box::default(),
-                qualifiers: Vec::new(),
-                head: lex.role_canonical(role.1).into(),
-                mention: m,
-                placement: RolePlacement::Before,
-            });
+            found.push(new_role(lex, m, role, RolePlacement::Before));
         }
         // A possessive ("Peskov's aide, …") opens no appositive.
         if toks[last].span.end != mention.span.end {
             continue;
         }
         if let Some(role) = after(text, lex, speech, toks, last + 1, sentence.end, roles) {
-            found.push(Role {
-                span: role.0,
-                text: Box::default(),
-                qualifiers: Vec::new(),
-                head: lex.role_canonical(role.1).into(),
-                mention: m,
-                placement: RolePlacement::After,
-            });
+            found.push(new_role(lex, m, role, RolePlacement::After));
         }
     }
     ents.roles.extend(found);
     ents.roles.sort_by_key(|r| (r.mention, r.span.start));
+}
+
+/// The role found at `role` (its span and the index of its head word) for mention `m`.
+/// Its text and qualifiers are filled in later, once every role is known.
+fn new_role(lex: &EntityLexicon, m: usize, role: (Span, usize), placement: RolePlacement) -> Role {
+    Role {
+        span: role.0,
+        text: Box::default(),
+        qualifiers: Vec::new(),
+        head: lex.role_canonical(role.1).into(),
+        mention: m,
+        placement,
+    }
 }
 
 /// A role that is the title written before another name ("Kremlin spokesman Dmitry Peskov,

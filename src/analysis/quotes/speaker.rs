@@ -242,6 +242,15 @@ impl SpeakerFinder<'_> {
         }
     }
 
+    /// A word that a speaker phrase never runs across: a clause word, a word that is never
+    /// part of a name, a pronoun, or a word that sits between a speaker and its verb.
+    fn ends_phrase(&self, w: &str) -> bool {
+        self.words.clause_words.contains(w)
+            || self.words.not_names.contains(w)
+            || self.words.is_pronoun(w)
+            || self.words.skip_before_verb.contains(w)
+    }
+
     fn is_possessive(&self, i: usize) -> bool {
         let w = self.word(i);
         w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
@@ -292,11 +301,7 @@ impl SpeakerFinder<'_> {
                 start -= 1;
                 continue;
             }
-            if self.words.clause_words.contains(w)
-                || self.words.skip_before_verb.contains(w)
-                || self.words.is_pronoun(w)
-                || self.words.not_names.contains(w)
-            {
+            if self.ends_phrase(w) {
                 break;
             }
             if !t.is_capitalized(self.text) {
@@ -362,11 +367,7 @@ impl SpeakerFinder<'_> {
                 after_link = true;
                 continue;
             }
-            if self.words.clause_words.contains(w)
-                || self.words.not_names.contains(w)
-                || self.words.is_pronoun(w)
-                || self.words.skip_before_verb.contains(w)
-            {
+            if self.ends_phrase(w) {
                 break;
             }
             if !t.is_capitalized(self.text) {
