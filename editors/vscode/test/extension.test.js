@@ -34,6 +34,9 @@ async function withExtension(settings, extensionPath, body) {
   } finally {
     await ext.deactivate();
     ctx.subscriptions.forEach((d) => d.dispose());
+    // The client has asked its server to exit but does not wait for the process to end; wait
+    // here, so that a server seen by the next test can only have been started by that test.
+    await waitFor("the server to exit", () => servers().length === 0, 10000);
   }
 }
 
