@@ -575,7 +575,8 @@ fn resolve(
         mentions: Vec::with_capacity(pending.len()),
         ..Entities::default()
     };
-    let spoken = |span: Span| speakers.iter().any(|s| s.overlaps(span));
+    let spoken = Spoken::new(speakers);
+    let spoken = |span: Span| spoken.overlaps(span);
     for p in pending {
         let first = raw[p.parts.start];
         let whole = Span::new(first.span.start, raw[p.parts.end - 1].span.end);
@@ -635,6 +636,39 @@ fn resolve(
     }
     ents.words = out.words;
     ents
+}
+
+/// The spans of the quotations' speakers, for "does this run overlap a speaker?" asked once
+/// per run: sorted by start, with the furthest end reached so far, so each question is one
+/// binary search rather than a walk over every speaker (which grew with the square of the
+/// draft's length).
+struct Spoken {
+    starts: Vec<usize>,
+    /// `furthest_end[i]`: the largest end among the first `i + 1` spans by start.
+    furthest_end: Vec<usize>,
+}
+
+impl Spoken {
+    fn new(speakers: &[Span]) -> Self {
+        let mut sorted = speakers.to_vec();
+        sorted.sort_unstable_by_key(|s| s.start);
+        let starts = sorted.iter().map(|s| s.start).collect();
+        let furthest_end = sorted
+            .iter()
+            .scan(0, |end, s| {
+                *end = (*end).max(s.end);
+                Some(*end)
+            })
+            .collect();
+        Spoken { starts, furthest_end }
+    }
+
+    /// Whether some speaker span shares a byte with `span`: among the spans that start
+    /// before `span` ends, one ends after `span` starts.
+    fn overlaps(&self, span: Span) -> bool {
+        let before_end = self.starts.partition_point(|&s| s < span.end);
+        before_end > 0 && self.furthest_end[before_end - 1] > span.start
+    }
 }
 
 /// Add a mention made of `raw[parts]`; its index, or `None` when nothing of a name is left.
@@ -758,4 +792,31 @@ fn lowercase_uses<'a>(ctx: &Context<'a>, words: &HashMap<&str, bool>) -> HashSet
         }
     }
     found
+}
+
+#[cfg(test)]
+mod spoken_tests {
+    use super::Spoken;
+    use crate::text::Span;
+
+    #[test]
+    fn speaker_overlap_agrees_with_asking_every_speaker() {
+        // Unsorted, nested and touching spans, as antecedents and speakers come out.
+        let speakers = [
+            Span::new(40, 52),
+            Span::new(3, 30),
+            Span::new(10, 12),
+            Span::new(60, 60),
+            Span::new(55, 58),
+        ];
+        let spoken = Spoken::new(&speakers);
+        for start in 0..70 {
+            for end in start..72 {
+                let run = Span::new(start, end);
+                let expected = speakers.iter().any(|s| s.overlaps(run));
+                assert_eq!(spoken.overlaps(run), expected, "{run:?}");
+            }
+        }
+        assert!(!Spoken::new(&[]).overlaps(Span::new(0, 10)));
+    }
 }
