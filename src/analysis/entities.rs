@@ -578,13 +578,28 @@ fn qualifiers(text: &str, lex: &EntityLexicon) -> Vec<Box<str>> {
 
 /// Find the names of a draft; link quotation speakers to the entities they name.
 pub fn extract(ctx: &Context<'_>, quotes: &mut [Quote]) -> Entities {
+    extract_from(ctx, runs(ctx), quotes)
+}
+
+/// The first step of [`extract`], which needs nothing from the quotations: the analysis
+/// runs it while the quotations are being attributed.
+pub fn runs(ctx: &Context<'_>) -> Runs {
+    Runs(scan::runs(ctx, &ctx.lexicon.entities))
+}
+
+/// The runs of capitalised words of a draft, found by [`runs`].
+#[derive(Debug)]
+pub struct Runs(scan::Runs);
+
+/// [`extract`], from the runs [`runs`] found.
+pub fn extract_from(ctx: &Context<'_>, runs: Runs, quotes: &mut [Quote]) -> Entities {
     let lex = &ctx.lexicon.entities;
     let speakers: Vec<Span> = quotes
         .iter()
         .filter_map(|q| q.speaker.as_ref())
         .map(|s| s.antecedent.unwrap_or(s.span))
         .collect();
-    let (mut ents, role_matches) = scan::mentions(ctx, lex, &speakers);
+    let (mut ents, role_matches) = scan::mentions(ctx, lex, runs.0, &speakers);
     roles::attach(ctx, lex, &mut ents, &role_matches);
     // Before the spelling check: a shared title ("Iraqi Prime Minister", "Iraqi PM") is
     // compared by its qualifiers.

@@ -61,10 +61,30 @@ pub fn analyze(text: &str, kind: DocKind, config: &Config) -> Analysis {
     };
     let scan = quote_marks::scan(&ctx);
     let mut findings = scan.findings;
-    let mut quotes = quotes::attribute(&ctx, &scan.spans, &mut findings);
-    let entities = entities::extract(&ctx, &mut quotes);
+    // Three steps that need nothing from one another, on as many cores as are free (rayon
+    // runs them all on this thread when every core is busy, as in `check` over a folder):
+    // attributing the quotations, the claims, and the first, quotation-free step of the
+    // names. A long draft in the editor is analysed in about two thirds of the time.
+    let ((mut quotes, quote_findings), (runs, claim_findings)) = rayon::join(
+        || {
+            let mut found = Vec::new();
+            (quotes::attribute(&ctx, &scan.spans, &mut found), found)
+        },
+        || {
+            rayon::join(
+                || entities::runs(&ctx),
+                || {
+                    let mut found = Vec::new();
+                    claims::check(&ctx, &scan.spans, &mut found);
+                    found
+                },
+            )
+        },
+    );
+    findings.extend(quote_findings);
+    let entities = entities::extract_from(&ctx, runs, &mut quotes);
     names::check_document(&ctx, &entities, &mut findings);
-    claims::check(&ctx, &scan.spans, &mut findings);
+    findings.extend(claim_findings);
     let suppressions = Suppressions::parse(text);
     let findings = settle(findings, config, &suppressions);
     Analysis {

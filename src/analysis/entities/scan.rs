@@ -150,9 +150,18 @@ fn is_headline(text: &str, tokens: &[Token]) -> bool {
     words > 0 && caps * 10 >= words * 7
 }
 
-/// Scan the draft: its mentions and candidates, words interned, parts filled in. Entities,
-/// roles and part kinds are filled in by the later steps.
-pub(super) fn mentions(ctx: &Context<'_>, lex: &EntityLexicon, speakers: &[Span]) -> (Entities, Vec<PhraseMatch>) {
+/// The runs of capitalised words of a draft and the titles among its words: what the scan
+/// finds sentence by sentence, before the draft-wide evidence decides what each run is.
+/// It needs nothing from the quotations, so it can be found while they are attributed.
+#[derive(Debug)]
+pub(crate) struct Runs {
+    roles: Vec<PhraseMatch>,
+    raw: Vec<RawPart>,
+    pending: Vec<Pending>,
+}
+
+/// Collect the runs of every sentence of the draft.
+pub(super) fn runs(ctx: &Context<'_>, lex: &EntityLexicon) -> Runs {
     let text = ctx.text;
     let seg = ctx.segments;
     let roles = lex.find_roles(text, &seg.tokens);
@@ -169,7 +178,18 @@ pub(super) fn mentions(ctx: &Context<'_>, lex: &EntityLexicon, speakers: &[Span]
             scan_sentence(text, lex, toks, headline, &roles, &mut raw, &mut pending);
         }
     }
-    (resolve(ctx, lex, &raw, &pending, speakers), roles)
+    Runs { roles, raw, pending }
+}
+
+/// Decide what each run is: its mentions and candidates, words interned, parts filled in.
+/// Entities, roles and part kinds are filled in by the later steps.
+pub(super) fn mentions(
+    ctx: &Context<'_>,
+    lex: &EntityLexicon,
+    runs: Runs,
+    speakers: &[Span],
+) -> (Entities, Vec<PhraseMatch>) {
+    (resolve(ctx, lex, &runs.raw, &runs.pending, speakers), runs.roles)
 }
 
 /// Collect the runs of one sentence.
