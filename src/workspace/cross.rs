@@ -5,7 +5,7 @@
 //! or a qualified title is shared ("Mohammed Shia Al-Sudani" / "Mohammad Shia Al-Saudani",
 //! "Iraqi Prime Minister" / "Iraqi PM"); or the spelling is this draft's alone, used for a
 //! surname the draft never introduces, and another draft introduces a close one in full.
-//! In an archive (a folder larger than a day's copy), when both drafts introduce the person
+//! In an archive (a folder larger than one desk's copy), when both drafts introduce the person
 //! in full, each stands on its own and only a shared qualified title ties them. Two
 //! unrelated stories in one folder that happen to name a Brown and a Braun do not flag each
 //! other, nor, in an archive, an Ingrid Halvorsen and an Ingrid Halvorssen.
@@ -13,7 +13,8 @@
 //! The canonical spelling across drafts is the one more drafts use for the person in
 //! question (each draft votes once: a draft that repeats its own misspelling is still one
 //! source; a draft that writes the spelling for someone else does not vote), then the
-//! spelling of the first full mention, drafts taken in key order.
+//! spelling of the first full mention, drafts taken in key order. In an archive, file order
+//! is no evidence: a tie between drafts that each introduce the person flags nothing.
 
 use std::cmp::Ordering;
 use std::sync::Arc;
@@ -232,7 +233,15 @@ pub(super) fn cross_variant(ws: &Workspace, d: DraftId, w: WordId) -> Option<Cro
             continue;
         }
         let n_rank = rank_among(ws, n, &drafts);
-        if n_rank >= rank_among(ws, sid, support) || best.as_ref().is_some_and(|(r, _)| n_rank >= *r) {
+        let my_rank = rank_among(ws, sid, support);
+        // In an archive the order of file names says nothing about which story came first or
+        // is right: as many drafts introducing the person one way as the other is a tie with
+        // no canonical spelling. (One that only introduces it one way still decides.)
+        let tie = n_rank.drafts == my_rank.drafts && n_rank.first_full.is_some() && my_rank.first_full.is_some();
+        if archive && tie {
+            continue;
+        }
+        if n_rank >= my_rank || best.as_ref().is_some_and(|(r, _)| n_rank >= *r) {
             continue;
         }
         best = Some((n_rank, CrossLink { canonical: n, drafts }));

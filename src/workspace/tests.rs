@@ -110,12 +110,22 @@ fn in_an_archive_two_drafts_that_each_introduce_a_name_need_a_shared_title() {
     let ws = archive(&[("a.txt", a), ("b.txt", b)]);
     assert!(names(&ws, "a.txt", a).is_empty());
     assert!(names(&ws, "b.txt", b).is_empty());
-    // The same office, qualified alike, says one person even there: the earlier draft's
-    // spelling stands.
+    // The same office, qualified alike, says one person even there; but with one story for
+    // each spelling, nothing says which is right (file order is no evidence in an archive).
     let a = "Norwegian Finance Minister Ingrid Halvorsen opened the market. Halvorsen cut the ribbon.";
     let b = "Norwegian Finance Minister Ingrid Halvorssen gave the prizes at the ski race.";
     let ws = archive(&[("a.txt", a), ("b.txt", b)]);
     assert!(names(&ws, "a.txt", a).is_empty());
+    assert!(names(&ws, "b.txt", b).is_empty());
+    // Two stories against one settle it.
+    let c = "Norwegian Finance Minister Ingrid Halvorsen met the unions on Monday.";
+    let ws = archive(&[("a.txt", a), ("b.txt", b), ("c.txt", c)]);
+    assert!(names(&ws, "a.txt", a).is_empty());
+    let found = names(&ws, "b.txt", b);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].0.as_str(), found[0].1.as_str()), ("Halvorssen", "Halvorsen"));
+    // In a desk's folder the earlier draft's spelling stands.
+    let ws = workspace(&[("a.txt", a), ("b.txt", b)]);
     assert_eq!(names(&ws, "b.txt", b), flagged);
     // A follow-up that never introduces her relies on the story that does.
     let c = "Mrs Halvorssen later left for Oslo.";
