@@ -3,8 +3,9 @@
 //! Two spellings are linked when they are close ([`spelling::compare`]) and their context
 //! does not say they are two people ([`evidence`]). Within a draft a close spelling is
 //! enough when one is rare and the other common (a slip is written once, the name many
-//! times); across drafts, and for spellings that are only a typo or an ending apart, the
-//! context must vouch for it: a shared first name or a shared title. The canonical spelling
+//! times); for spellings that are only a typo or an ending apart the context must vouch for
+//! it: a shared first name or a shared title (across drafts, more: see
+//! [`crate::workspace`]). The canonical spelling
 //! is the registry's, else the more frequent, else the one of the first full mention.
 //!
 //! This file decides for one draft; [`crate::workspace`] applies the same tests across the

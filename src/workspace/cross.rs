@@ -5,13 +5,16 @@
 //! or a qualified title is shared ("Mohammed Shia Al-Sudani" / "Mohammad Shia Al-Saudani",
 //! "Iraqi Prime Minister" / "Iraqi PM"); or the spelling is this draft's alone, used for a
 //! surname the draft never introduces, and another draft introduces a close one in full.
-//! Two unrelated stories in one folder that happen to name a Brown and a Braun do not flag
-//! each other.
+//! In an archive (a folder larger than one desk's copy), when both drafts introduce the person
+//! in full, each stands on its own and only a shared qualified title ties them. Two
+//! unrelated stories in one folder that happen to name a Brown and a Braun do not flag each
+//! other, nor, in an archive, an Ingrid Halvorsen and an Ingrid Halvorssen.
 //!
 //! The canonical spelling across drafts is the one more drafts use for the person in
 //! question (each draft votes once: a draft that repeats its own misspelling is still one
 //! source; a draft that writes the spelling for someone else does not vote), then the
-//! spelling of the first full mention, drafts taken in key order.
+//! spelling of the first full mention, drafts taken in key order. In an archive, file order
+//! is no evidence: a tie between drafts that each introduce the person flags nothing.
 
 use std::cmp::Ordering;
 use std::sync::Arc;
@@ -91,6 +94,12 @@ fn rank_among(ws: &Workspace, sid: SpellingId, among: &[DraftId]) -> Rank {
     r
 }
 
+/// Up to how many drafts a folder is taken for one desk's copy, whose drafts may well be one
+/// story, its follow-ups and sidebars: two drafts that each introduce a person tie on a
+/// shared first name. A larger folder is an archive of mostly unrelated stories, where most
+/// pairs of drafts are not one story and that takes a shared title.
+pub(super) const STORY_FOLDER: usize = 50;
+
 /// How many drafts of the folder may use a first name for it to be evidence that two
 /// drafts name one person: names many drafts use ("John") say little.
 fn distinctive_limit(ws: &Workspace) -> usize {
@@ -111,6 +120,7 @@ pub(super) fn cross_variant(ws: &Workspace, d: DraftId, w: WordId) -> Option<Cro
     }
     let mine = profile(ents, w);
     let limit = distinctive_limit(ws);
+    let archive = ws.len() > STORY_FOLDER;
     // A spelling no other draft of the folder uses, written as a surname.
     let unique = entry.postings.len() == 1 && !mine.given;
     // The drafts that write this spelling for the same person: each votes for it. A draft
@@ -158,7 +168,21 @@ pub(super) fn cross_variant(ws: &Workspace, d: DraftId, w: WordId) -> Option<Cro
                 .count();
             // A name word spelt only as a variant counts once something firmer is shared
             // ("Iraqi PM Mohammad Shia Al-Saudani": the title, and Al-Saudani for Al-Sudani).
-            let firm = rare + usize::from(shared_title(&mine, &theirs));
+            let title = shared_title(&mine, &theirs);
+            let firm = rare + usize::from(title);
+            // In an archive, a draft that introduces the person in full under its own
+            // spelling ("Ingrid Halvorssen") stands alone: it relies on no other draft for who
+            // the person is, and another story's "Ingrid Halvorsen" may be years and subjects
+            // away. A shared first name says little there (nothing says which story is
+            // right); the same person in the same office does ("Iraqi PM", "Iraqi Prime
+            // Minister"). A draft that only writes "Mr Halvorssen" relies on an introduction
+            // elsewhere, and is judged below.
+            let alone = archive && introduces(&mine);
+            let firm = if alone && introduces(&theirs) && !title {
+                0
+            } else {
+                firm
+            };
             let supports = if firm > 0 {
                 firm + variant_companions(&mine, &theirs)
             } else {
@@ -179,11 +203,13 @@ pub(super) fn cross_variant(ws: &Workspace, d: DraftId, w: WordId) -> Option<Cro
                 continue;
             }
             // Without a shared name or title, a surname this draft alone spells so may still
-            // be a slip for the name another draft introduces in full: when both drafts call
-            // the person "Mr", "Ms", "Dr" … by it, or when this draft never gives a first name
-            // and its spelling has a letter more inside it, as slips do (Mourinhho, Laccroix;
-            // a letter more at the end makes another word or name: Breath, Breathe).
-            let hon = mine.honorific && theirs.honorific;
+            // be a slip for the name another draft introduces in full, when this draft never
+            // gives a first name: when both drafts call a person by it with an honorific or a
+            // title ("Mr", "Dr", "Senator" …), or when its spelling has a letter more inside
+            // it, as slips do (Mourinhho, Laccroix; a letter more at the end makes another
+            // word or name: Breath, Breathe).
+            let person = |p: &Profile<'_>| p.honorific || !p.roles.is_empty();
+            let hon = person(&mine) && person(&theirs);
             let (my_letters, their_letters) = (entry.spelling.folded(), other.spelling.folded());
             let intro = mine.first_names.is_empty()
                 && !theirs.first_names.is_empty()
@@ -193,7 +219,8 @@ pub(super) fn cross_variant(ws: &Workspace, d: DraftId, w: WordId) -> Option<Cro
             // Spellings that differ only in accents (Richárd, Richard; Erdoğan, Erdogan) are
             // one name written two ways unless the context says two people.
             let accents_only = my_letters == their_letters && !(entry.text.is_ascii() && other.text.is_ascii());
-            let vouched = ev == Evidence::Neutral && (accents_only || unique && !theirs.given && (hon || intro));
+            let vouched =
+                ev == Evidence::Neutral && (accents_only || unique && !alone && !theirs.given && (hon || intro));
             if linked(closeness, ev, Scope::Across { vouched }) {
                 drafts.push(p.draft);
             }
@@ -206,12 +233,26 @@ pub(super) fn cross_variant(ws: &Workspace, d: DraftId, w: WordId) -> Option<Cro
             continue;
         }
         let n_rank = rank_among(ws, n, &drafts);
-        if n_rank >= rank_among(ws, sid, support) || best.as_ref().is_some_and(|(r, _)| n_rank >= *r) {
+        let my_rank = rank_among(ws, sid, support);
+        // In an archive the order of file names says nothing about which story came first or
+        // is right: as many drafts introducing the person one way as the other is a tie with
+        // no canonical spelling. (One that only introduces it one way still decides.)
+        let tie = n_rank.drafts == my_rank.drafts && n_rank.first_full.is_some() && my_rank.first_full.is_some();
+        if archive && tie {
+            continue;
+        }
+        if n_rank >= my_rank || best.as_ref().is_some_and(|(r, _)| n_rank >= *r) {
             continue;
         }
         best = Some((n_rank, CrossLink { canonical: n, drafts }));
     }
     best.map(|(_, link)| link)
+}
+
+/// Whether a draft writes the spelling in a full name (a first name before a surname, or a
+/// surname after a first name): the draft says for itself who the person is.
+fn introduces(p: &Profile<'_>) -> bool {
+    !p.first_names.is_empty() || !p.surnames.is_empty()
 }
 
 /// The drafts that write spelling `sid` for the person draft `d` calls so (whose profile

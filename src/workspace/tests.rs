@@ -80,6 +80,76 @@ fn unrelated_stories_do_not_flag_each_other() {
     assert!(names(&ws, "f.txt", f).is_empty());
 }
 
+/// A folder of `drafts` plus enough unrelated ones to make it an archive.
+fn archive(drafts: &[(&str, &str)]) -> Workspace {
+    let filler: Vec<(String, String)> = (0..super::cross::STORY_FOLDER)
+        .map(|i| {
+            (
+                format!("old-{i}.txt"),
+                format!("The parish council met for the {i}th time."),
+            )
+        })
+        .collect();
+    let mut all: Vec<(&str, &str)> = filler.iter().map(|(k, t)| (k.as_str(), t.as_str())).collect();
+    all.extend_from_slice(drafts);
+    workspace(&all)
+}
+
+#[test]
+fn in_an_archive_two_drafts_that_each_introduce_a_name_need_a_shared_title() {
+    // Each story introduces the minister itself: in a folder of one day's copy a shared first
+    // name ties them; in an archive of unrelated stories it does not.
+    let a = "Ingrid Halvorsen opened the fish market in Tromso. Halvorsen cut the ribbon.";
+    let b = "Ingrid Halvorssen gave the prizes at the ski race.";
+    let flagged = vec![(
+        "Halvorssen".to_string(),
+        "Halvorsen".to_string(),
+        vec!["a.txt".to_string(), "a.txt".to_string()],
+    )];
+    assert_eq!(names(&workspace(&[("a.txt", a), ("b.txt", b)]), "b.txt", b), flagged);
+    let ws = archive(&[("a.txt", a), ("b.txt", b)]);
+    assert!(names(&ws, "a.txt", a).is_empty());
+    assert!(names(&ws, "b.txt", b).is_empty());
+    // The same office, qualified alike, says one person even there; but with one story for
+    // each spelling, nothing says which is right (file order is no evidence in an archive).
+    let a = "Norwegian Finance Minister Ingrid Halvorsen opened the market. Halvorsen cut the ribbon.";
+    let b = "Norwegian Finance Minister Ingrid Halvorssen gave the prizes at the ski race.";
+    let ws = archive(&[("a.txt", a), ("b.txt", b)]);
+    assert!(names(&ws, "a.txt", a).is_empty());
+    assert!(names(&ws, "b.txt", b).is_empty());
+    // Two stories against one settle it.
+    let c = "Norwegian Finance Minister Ingrid Halvorsen met the unions on Monday.";
+    let ws = archive(&[("a.txt", a), ("b.txt", b), ("c.txt", c)]);
+    assert!(names(&ws, "a.txt", a).is_empty());
+    let found = names(&ws, "b.txt", b);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].0.as_str(), found[0].1.as_str()), ("Halvorssen", "Halvorsen"));
+    // In a desk's folder the earlier draft's spelling stands.
+    let ws = workspace(&[("a.txt", a), ("b.txt", b)]);
+    assert_eq!(names(&ws, "b.txt", b), flagged);
+    // A follow-up that never introduces her relies on the story that does.
+    let c = "Mrs Halvorssen later left for Oslo.";
+    let a = "Ingrid Halvorsen opened the fish market in Tromso. Mrs Halvorsen cut the ribbon.";
+    let ws = archive(&[("a.txt", a), ("c.txt", c)]);
+    assert_eq!(names(&ws, "c.txt", c).len(), 1);
+}
+
+#[test]
+fn a_surname_called_by_a_title_in_one_draft_and_an_honorific_in_another() {
+    // The follow-up never introduces the senator; both drafts call a person by the surname.
+    let a = "Senator Ambrose Kettleworth opposed the bill. Mr Kettleworth voted against it.";
+    let b = "A week later Senator Ketleworth changed his mind.";
+    let ws = workspace(&[("a.txt", a), ("b.txt", b)]);
+    assert_eq!(
+        names(&ws, "b.txt", b),
+        vec![(
+            "Ketleworth".to_string(),
+            "Kettleworth".to_string(),
+            vec!["a.txt".to_string(), "a.txt".to_string()]
+        )]
+    );
+}
+
 #[test]
 fn a_surname_only_this_draft_spells_so_against_a_full_name_elsewhere() {
     // The follow-up never gives a first name; both call him "Mr".

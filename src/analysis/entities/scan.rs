@@ -89,6 +89,19 @@ fn stem(text: &str) -> &str {
     text
 }
 
+/// The name in a compound adjective: "Leeds" in "Leeds-based", "Kremlin" in
+/// "Kremlin-backed". The lower-case ending makes the word a modifier of what follows, so the
+/// name ends there and the next capital starts another ("West Leeds-based Halvorsen Foods" is
+/// a place and a firm, not one person's name).
+fn compound_head(word: &str) -> &str {
+    match word.rsplit_once(['-', '‐', '‑']) {
+        Some((head, tail)) if !head.is_empty() && tail.len() >= 2 && tail.bytes().all(|b| b.is_ascii_lowercase()) => {
+            head
+        }
+        _ => word,
+    }
+}
+
 fn shape(text: &str, lex: &EntityLexicon) -> Shape {
     let bytes = text.as_bytes();
     let Some(&b0) = bytes.first() else {
@@ -243,7 +256,7 @@ fn scan_sentence(
                 break;
             }
             let word = t.text(text);
-            let s = stem(word);
+            let s = compound_head(stem(word));
             match shape(word, lex) {
                 Shape::Cap => {
                     // An honorific (and its full stop) at the start of the run.
@@ -410,6 +423,20 @@ fn split_run(
             start += 1;
             initial = false;
         }
+    }
+    // A sentence's first word before an honorific is no part of the name: "Observes Mr
+    // Hadi", "Meanwhile Dr Lee". Honorifics start names; a word in front of one is a verb or
+    // an adverb that happens to be capitalised.
+    if honorific.is_none()
+        && title.is_none()
+        && initial
+        && start + 2 < end
+        && raw[start].kind == RawKind::Word
+        && raw[start + 1].kind == RawKind::Word
+        && lex.honorific(raw[start + 1].span.slice(text)).is_some()
+    {
+        start += 1;
+        initial = false;
     }
     // An honorific after a title: "Prime Minister Mr Blair" is rare but harmless.
     if honorific.is_none()

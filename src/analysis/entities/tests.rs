@@ -52,6 +52,30 @@ fn capitalised_runs_with_particles_initials_hyphens_and_diacritics() {
 }
 
 #[test]
+fn a_sentence_starting_word_before_an_honorific_is_not_a_first_name() {
+    let text = "Tomasz Wrobel runs the bakery. Explains Mr Wrobel: \"We bake at night.\" \
+                Meanwhile Dr Okafor disagreed.";
+    let ents = entities_of(text);
+    assert_eq!(mention_texts(text, &ents), vec!["Tomasz Wrobel", "Wrobel", "Okafor"]);
+    assert!(ents.mentions[1].honorific.is_some() && ents.mentions[2].honorific.is_some());
+    // "Mr Wrobel" is the Tomasz Wrobel of the first sentence, not someone called "Explains".
+    assert_eq!(ents.mentions[0].entity, ents.mentions[1].entity);
+}
+
+#[test]
+fn a_compound_adjective_ends_a_name() {
+    let text = "Leeds-based Halvorsen Foods bought the Bristol-born chef's diner. Halvorsen Foods \
+                said Kremlin-backed bids had failed.";
+    let ents = entities_of(text);
+    let names = mention_texts(text, &ents);
+    assert!(names.contains(&"Halvorsen Foods"), "{names:?}");
+    assert!(
+        !names.iter().any(|n| n.contains("-based") || n.contains("-born")),
+        "{names:?}"
+    );
+}
+
+#[test]
 fn sentence_initial_capitals_alone_are_not_names() {
     let text = "Despite the rain, crowds came. Shares fell. Analysts said shares would recover. \
                 Peskov spoke. Later, Dmitry Peskov spoke again.";
