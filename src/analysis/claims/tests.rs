@@ -278,6 +278,19 @@ fn hedge_inferences_with_no_one_drawing_them() {
 }
 
 #[test]
+fn hedge_speculation_and_fear_with_no_one_holding_them() {
+    assert_eq!(
+        claims("The wreck is speculated to be a Roman galley."),
+        one(HEDGE, "is speculated to")
+    );
+    assert_eq!(
+        claims("It was feared that the dam would burst."),
+        one(HEDGE, "was feared that")
+    );
+    assert!(claims("It was feared that the dam would burst, engineers said.").is_empty());
+}
+
+#[test]
 fn hedge_inference_with_a_pronoun_subject_and_a_floated_quantifier() {
     assert!(claims("They all suggest that the ferry leave at dawn.").is_empty());
     assert!(claims("We both suggest that the vote be delayed.").is_empty());
@@ -407,6 +420,15 @@ fn weasel_fixed_phrases() {
         claims("The painter is regarded as a genius."),
         one(WEASEL, "is regarded as")
     );
+}
+
+#[test]
+fn weasel_suspicion_with_no_suspect_holder() {
+    assert_eq!(
+        claims("The clerk is suspected to have forged the deeds."),
+        one(WEASEL, "is suspected to")
+    );
+    assert!(claims("The clerk is suspected to have forged the deeds, prosecutors said.").is_empty());
 }
 
 #[test]
