@@ -219,7 +219,7 @@ fn numbers(scan: &Scan<'_>, sent: &Sent<'_>) -> Option<(Span, Kind)> {
                 let measure = scan.matches.any_within(List::Measures, window);
                 share || measure || is_rate(scan, sent, after)
             }
-            Kind::Money => is_rate(scan, sent, after),
+            Kind::Money => is_rate(scan, sent, after) && !in_a_deal(sent, i),
             _ => is_rate(scan, sent, after) || population_within(scan, sent, after, 2),
         };
         if statistic {
@@ -228,6 +228,33 @@ fn numbers(scan: &Scan<'_>, sent: &Sent<'_>) -> Option<(Span, Kind)> {
     }
     None
 }
+
+/// "a contract that would pay him $14m a year", "grants of up to $5m annually": a rate
+/// that is a term of a deal in the story — like a price, not a statistic someone measured.
+/// ("Nurses earn £25,000 a year" names no deal and stays one.)
+fn in_a_deal(sent: &Sent<'_>, number: usize) -> bool {
+    (number.saturating_sub(8)..number).any(|k| sent.is_word_in(k, DEAL_TERMS))
+}
+
+/// Nouns of deals whose terms a story reports.
+const DEAL_TERMS: &[&str] = &[
+    "contract",
+    "contracts",
+    "deal",
+    "deals",
+    "salary",
+    "wage",
+    "wages",
+    "fee",
+    "fees",
+    "grant",
+    "grants",
+    "lease",
+    "rent",
+    "offer",
+    "offered",
+    "bid",
+];
 
 /// True when one of the `n` words from token `from` names a population or an aggregate:
 /// "voters", "the economy", "West Germans".

@@ -625,6 +625,10 @@ fn figures_that_are_terms_of_the_story_are_not_statistics() {
     assert!(claims("The club paid £30m for the striker on Monday.").is_empty());
     assert!(claims("The bank sold a 40% stake in the brewer.").is_empty());
     assert!(claims("Shares in the firm fell 3% to 120p.").is_empty());
+    // A rate of pay or rent agreed in a deal is one of its terms.
+    assert!(claims("The club offered him a contract worth $3 million a year.").is_empty());
+    assert!(claims("The trust awards grants of up to $50,000 a year.").is_empty());
+    assert_eq!(claims("Nurses earn $40,000 a year on average."), one(FIGURE, "$40,000"));
 }
 
 #[test]
