@@ -74,27 +74,49 @@ pub(super) fn find(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
 }
 
 /// "named the UK's largest attraction by the British Tourist Board", "ranked third by
-/// Forbes": a ranking, estimate or measurement with its named author.
+/// Forbes", "voted best beach in the Coast Awards": a ranking, estimate or measurement with
+/// its named author, or with the table, poll or awards it comes from.
 fn ranked_by_name(sent: &Sent<'_>) -> bool {
     let judged = (0..sent.tokens.len()).any(|k| sent.is_word_in(k, JUDGED));
     judged
-        && (0..sent.tokens.len()).any(|k| {
-            if !sent.is_word_in(k, &["by"]) {
-                return false;
-            }
-            // "by the ‘British Tourist Board’": the agent may be quoted or set in italics.
-            let mut j = k + 1;
-            if sent.is_word_in(j, &["the"]) {
-                j += 1;
-            }
-            while sent.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Punct)
-                && is_quote_or_emphasis(sent.text_of(j))
-            {
-                j += 1;
-            }
-            sent.is_name(j)
-        })
+        && (in_a_table(sent)
+            || (0..sent.tokens.len()).any(|k| {
+                if !sent.is_word_in(k, &["by"]) {
+                    return false;
+                }
+                // "by the ‘British Tourist Board’": the agent may be quoted or set in italics.
+                let mut j = k + 1;
+                if sent.is_word_in(j, &["the"]) {
+                    j += 1;
+                }
+                while sent.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Punct)
+                    && is_quote_or_emphasis(sent.text_of(j))
+                {
+                    j += 1;
+                }
+                sent.is_name(j)
+            }))
 }
+
+/// "in the awards", "at the Coast Awards", "in the 2004 Good Beach Guide": a preposition, then
+/// within a few words a table, poll or awards — where a ranking was made.
+fn in_a_table(sent: &Sent<'_>) -> bool {
+    (0..sent.tokens.len()).any(|k| {
+        sent.is_word_in(k, &["in", "at", "on"])
+            && sent.is_word_in(k + 1, &["the", "this", "that", "its", "their"])
+            && (k + 2..k + 6)
+                .take_while(|&j| {
+                    sent.word(j).is_some() || sent.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Number)
+                })
+                .any(|j| sent.is_word_in(j, RANKING_TABLES))
+    })
+}
+
+/// Where rankings are made and published.
+const RANKING_TABLES: &[&str] = &[
+    "awards", "poll", "polls", "rankings", "ranking", "chart", "charts", "table", "tables", "list", "guide", "index",
+    "survey",
+];
 
 /// Quotation marks, and the marks that stand for italics in plain text.
 fn is_quote_or_emphasis(s: &str) -> bool {
@@ -197,7 +219,7 @@ fn numbers(scan: &Scan<'_>, sent: &Sent<'_>) -> Option<(Span, Kind)> {
                 let measure = scan.matches.any_within(List::Measures, window);
                 share || measure || is_rate(scan, sent, after)
             }
-            Kind::Money => is_rate(scan, sent, after),
+            Kind::Money => is_rate(scan, sent, after) && !in_a_deal(sent, i),
             _ => is_rate(scan, sent, after) || population_within(scan, sent, after, 2),
         };
         if statistic {
@@ -206,6 +228,33 @@ fn numbers(scan: &Scan<'_>, sent: &Sent<'_>) -> Option<(Span, Kind)> {
     }
     None
 }
+
+/// "a contract that would pay him $14m a year", "grants of up to $5m annually": a rate
+/// that is a term of a deal in the story — like a price, not a statistic someone measured.
+/// ("Nurses earn £25,000 a year" names no deal and stays one.)
+fn in_a_deal(sent: &Sent<'_>, number: usize) -> bool {
+    (number.saturating_sub(8)..number).any(|k| sent.is_word_in(k, DEAL_TERMS))
+}
+
+/// Nouns of deals whose terms a story reports.
+const DEAL_TERMS: &[&str] = &[
+    "contract",
+    "contracts",
+    "deal",
+    "deals",
+    "salary",
+    "wage",
+    "wages",
+    "fee",
+    "fees",
+    "grant",
+    "grants",
+    "lease",
+    "rent",
+    "offer",
+    "offered",
+    "bid",
+];
 
 /// True when one of the `n` words from token `from` names a population or an aggregate:
 /// "voters", "the economy", "West Germans".
@@ -301,7 +350,11 @@ fn superlative(scan: &Scan<'_>, sent: &Sent<'_>) -> Option<(Span, Kind)> {
             }
             // A scope after a "the + superlative" makes it a record.
             Some("scope") => {
-                if let Some(p) = pending {
+                // "the most successful act of the 1980s and one of the best-loved of all
+                // time": the scope belongs to the hedged superlative nearer to it.
+                if let Some(p) = pending
+                    && !hedged_between(sent, p.end, m.span.start)
+                {
                     return Some((p, Kind::Record));
                 }
             }
@@ -310,6 +363,9 @@ fn superlative(scan: &Scan<'_>, sent: &Sent<'_>) -> Option<(Span, Kind)> {
                 let i = sent.index_from(m.span.start);
                 let hedged = i >= 2 && sent.is_word_in(i - 1, &["the"]) && sent.is_word_in(i - 2, &["of", "among"]);
                 if hedged {
+                    continue;
+                }
+                if names_an_office(scan, sent, m.span) {
                     continue;
                 }
                 // "most" alone ("most senior") is a superlative only with a scope.
@@ -326,6 +382,26 @@ fn superlative(scan: &Scan<'_>, sent: &Sent<'_>) -> Option<(Span, Kind)> {
         }
     }
     None
+}
+
+/// True when "one of" or "among" stands between offsets `from` and `to`: a hedged
+/// superlative ranks nothing.
+fn hedged_between(sent: &Sent<'_>, from: usize, to: usize) -> bool {
+    let (first, last) = (sent.index_from(from), sent.index_from(to));
+    (first..last)
+        .any(|k| sent.is_word_in(k, &["one"]) && sent.is_word_in(k + 1, &["of"]) || sent.is_word_in(k, &["among"]))
+}
+
+/// "the country's highest court", "its highest civilian honour": "highest" names the top of
+/// a formal order, which no one measured.
+fn names_an_office(scan: &Scan<'_>, sent: &Sent<'_>, m: Span) -> bool {
+    if !m.slice(scan.text).eq_ignore_ascii_case("highest") {
+        return false;
+    }
+    let after = sent.index_from(m.end);
+    (after..after + 3)
+        .map_while(|k| sent.word(k))
+        .any(|w| scan.lex.offices.contains(w))
 }
 
 /// A superlative that is a ranking or a record by what stands before it; otherwise, after

@@ -109,7 +109,8 @@ impl<'a> Sent<'a> {
             let Some(k) = j.checked_sub(1) else {
                 return false;
             };
-            if self.is_adverb(k) {
+            // "They all suggest": a quantifier floated after its subject, like an adverb.
+            if self.is_adverb(k) || self.is_word_in(k, &["all", "both", "each"]) {
                 j = k;
                 continue;
             }

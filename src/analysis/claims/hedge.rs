@@ -5,7 +5,7 @@ use crate::rules::Rule;
 use crate::text::Span;
 
 use super::definition;
-use super::grammar::Sent;
+use super::grammar::{Sent, in_class, is_be};
 use super::phrasebook::List;
 use super::shape::{Lead, Trail};
 use super::{Candidate, Scan, ShapedMatch, listed};
@@ -63,6 +63,16 @@ pub(super) fn find(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
         if entry.trail == Trail::Verb && definition::modal_names_a_term(&sent, first) {
             continue;
         }
+        // "is likely to", "more likely", "a likely winner": an adjective that forecasts or
+        // describes; only the adverb ("the fire likely started") guesses at a fact.
+        if phrase.eq_ignore_ascii_case("likely") && likely_is_adjective(&sent, first) {
+            continue;
+        }
+        // "In the footage he appears to fall": the impression is the footage's, whoever
+        // watches it.
+        if is_impression(phrase) && shown_in_a_sight(scan, &sent) {
+            continue;
+        }
         // "Perhaps we should create a new term": a hedged opinion of the writer's own, in
         // the first person, claims nothing that needs a source.
         if (0..sent.tokens.len())
@@ -78,10 +88,18 @@ pub(super) fn find(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
         // "the technicians who allegedly said it": the verb the adverb qualifies is the
         // hedged claim, not its source.
         let qualified = |cue: &Span| adverb && sent.index_from(cue.start) == first + 1;
+        // "It is said that he told the court …": what follows "that" is the hearsay itself,
+        // so a speech verb there is part of it, not its source.
+        let reported = |cue: &Span| {
+            !entry.guess
+                && phrase.to_ascii_lowercase().ends_with(" that")
+                && cue.start >= span.end
+                && !ends_with_attribution(scan.text, &sent, *cue)
+        };
         let names_source = att
             .reporting_in(scope)
             .iter()
-            .any(|cue| !cue.overlaps(span) && !qualified(cue))
+            .any(|cue| !cue.overlaps(span) && !qualified(cue) && !reported(cue))
             || att.cites(scope);
         // A sentence whose source is already flagged as a weasel or a vague source gets one
         // finding, not two: naming that source answers the hedge too.
@@ -96,6 +114,110 @@ pub(super) fn find(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
         found.push(listed(scan.text, Rule::ClaimHedge, span, entry, "says who?", ADVICE));
     }
 }
+
+/// True when "likely" at token `k` is an adjective: after a form of "to be", a verb of
+/// seeming or a degree word ("is likely", "seems likely", "more likely"), or before "to",
+/// "that" or "than", or closing its clause ("which is likely.").
+fn likely_is_adjective(sent: &Sent<'_>, k: usize) -> bool {
+    let before = k.checked_sub(1).and_then(|b| sent.word(b));
+    let linked = before.is_some_and(|w| {
+        is_be(w)
+            || in_class(
+                w,
+                &[
+                    "more",
+                    "less",
+                    "most",
+                    "least",
+                    "very",
+                    "quite",
+                    "highly",
+                    "increasingly",
+                    "seems",
+                    "seem",
+                    "seemed",
+                    "looks",
+                    "look",
+                    "looked",
+                    "appears",
+                    "appear",
+                    "appeared",
+                    "become",
+                    "becomes",
+                    "became",
+                    "not",
+                ],
+            )
+    });
+    linked || sent.word(k + 1).is_none_or(|w| in_class(w, &["to", "that", "than"]))
+}
+
+/// True when the sentence says what gives its impression: a sight after "in", "on" or
+/// "from" ("in the footage", "on camera"), or one of or showing what it shows
+/// ("photographs of him apparently …", "footage showing her apparently …"). Not a sight
+/// that is only part of the story ("in front of the camera", "a picture about Hollywood").
+fn shown_in_a_sight(scan: &Scan<'_>, sent: &Sent<'_>) -> bool {
+    (0..sent.tokens.len()).any(|k| {
+        if !sent.word(k).is_some_and(|w| scan.lex.sights.contains(w)) {
+            return false;
+        }
+        let mut p = k;
+        if p > 0
+            && sent.is_word_in(
+                p - 1,
+                &[
+                    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her",
+                ],
+            )
+        {
+            p -= 1;
+        }
+        let placed = p > 0 && sent.is_word_in(p - 1, &["in", "on", "from"]);
+        placed || sent.is_word_in(k + 1, &["of", "showing", "shows", "showed"])
+    })
+}
+
+/// "it seems", "appears to", "apparently": an impression, which someone must have.
+fn is_impression(phrase: &str) -> bool {
+    let p = phrase.to_ascii_lowercase();
+    p.contains("seem") || p.contains("appear") || p.contains("apparent")
+}
+
+/// True when the reporting cue at `cue` is an attribution set off at the end of its
+/// sentence or in commas: "…, police said." or "…, according to the BBC" — not a verb of
+/// the reported clause ("that he told the court …", "…, but he has denied it").
+fn ends_with_attribution(text: &str, sent: &Sent<'_>, cue: Span) -> bool {
+    if cue
+        .slice(text)
+        .get(..9)
+        .is_some_and(|p| p.eq_ignore_ascii_case("according"))
+    {
+        return true;
+    }
+    let at = sent.index_from(cue.start);
+    let after = sent.index_from(cue.end);
+    let is_break = |k: usize| [',', ';', '—', '–', '(', ')'].iter().any(|&c| sent.is_punct(k, c));
+    // Back to the comma that sets the attribution off, over a short subject ("police",
+    // "a spokesman for the firm") with no conjunction in it.
+    let Some(comma) = (at.saturating_sub(6)..at).rev().find(|&k| is_break(k)) else {
+        return false;
+    };
+    if (comma + 1..at).any(|k| sent.is_word_in(k, CONJUNCTIONS)) {
+        return false;
+    }
+    // After it, the sentence ends, or the commas close, within a few words.
+    let rest = (after..sent.tokens.len())
+        .take_while(|&k| !is_break(k) && sent.word(k).is_some())
+        .count();
+    let closes = is_break(after + rest) || (after + rest..sent.tokens.len()).all(|k| sent.word(k).is_none());
+    rest <= 5 && closes
+}
+
+/// Words that open a clause of their own, so a verb after them is not an attribution.
+const CONJUNCTIONS: &[&str] = &[
+    "and", "but", "or", "although", "though", "while", "whereas", "because", "since", "as", "when", "if", "which",
+    "who", "that", "so", "yet",
+];
 
 /// True when the modal at token `modal` gives permission or states a rule: its subject is
 /// people who may do things ("Visitors may bring …"), and a verb of doing follows. "May

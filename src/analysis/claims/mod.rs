@@ -74,6 +74,10 @@ pub struct ClaimLexicon {
     source_owners: PhraseSet,
     /// What a count in millions or a share can be a statistic of ("people", "voters").
     populations: PhraseSet,
+    /// What "highest" names rather than ranks ("the highest court").
+    offices: PhraseSet,
+    /// What an impression can come from ("footage", "on camera").
+    sights: PhraseSet,
     /// Every list searched for in a draft, in one automaton.
     book: Phrasebook,
 }
@@ -130,6 +134,8 @@ impl ClaimLexicon {
             source_nouns: set(source_nouns),
             source_owners: set(include_str!("../lexicon/source_owners.txt")),
             populations: set(include_str!("../lexicon/populations.txt")),
+            offices: set(include_str!("../lexicon/offices.txt")),
+            sights: set(include_str!("../lexicon/sights.txt")),
             book,
         }
     }

@@ -278,6 +278,71 @@ fn hedge_inferences_with_no_one_drawing_them() {
 }
 
 #[test]
+fn hedge_speculation_and_fear_with_no_one_holding_them() {
+    assert_eq!(
+        claims("The wreck is speculated to be a Roman galley."),
+        one(HEDGE, "is speculated to")
+    );
+    assert_eq!(
+        claims("It was feared that the dam would burst."),
+        one(HEDGE, "was feared that")
+    );
+    assert!(claims("It was feared that the dam would burst, engineers said.").is_empty());
+}
+
+#[test]
+fn hedge_inference_with_a_pronoun_subject_and_a_floated_quantifier() {
+    assert!(claims("They all suggest that the ferry leave at dawn.").is_empty());
+    assert!(claims("We both suggest that the vote be delayed.").is_empty());
+}
+
+#[test]
+fn hedge_likely_as_an_adverb_guesses_but_as_an_adjective_does_not() {
+    assert_eq!(claims("The blaze likely started in the kitchen."), one(HEDGE, "likely"));
+    assert_eq!(
+        claims("The mill would likely be sold to a developer."),
+        one(HEDGE, "likely")
+    );
+    assert!(claims("The mill is likely to close next spring.").is_empty());
+    assert!(claims("Young drivers are more likely to crash at night.").is_empty());
+    assert!(claims("She is the likely winner of the seat.").is_empty());
+    assert!(claims("A delay is now likely.").is_empty());
+}
+
+#[test]
+fn hedge_impression_given_by_footage_or_photographs() {
+    assert!(claims("In the footage, the goalkeeper appears to slip.").is_empty());
+    assert!(claims("The singer seemed nervous on camera.").is_empty());
+    assert!(claims("A magazine printed photographs of the actor apparently asleep at the wheel.").is_empty());
+    // A camera or a picture that is only part of the story gives no impression.
+    assert_eq!(
+        claims("It seems the host waves at the camera in every episode."),
+        one(HEDGE, "It seems")
+    );
+    assert_eq!(
+        claims("The jury, it seems, loves a picture about itself."),
+        one(HEDGE, "it seems")
+    );
+}
+
+#[test]
+fn hedge_speech_inside_the_hearsay_is_no_source() {
+    // What follows "that" is the hearsay itself.
+    assert_eq!(
+        claims("It is said that the miller told the king a riddle."),
+        one(HEDGE, "is said that")
+    );
+    assert_eq!(
+        claims("It has been suggested that the mayor took bribes, but he has denied it."),
+        one(HEDGE, "been suggested that")
+    );
+    // An attribution set off at the end or in commas names the source.
+    assert!(claims("It is believed that the thieves fled north, police said.").is_empty());
+    assert!(claims("It is believed that the thieves, police said, fled north.").is_empty());
+    assert!(claims("It is believed that the thieves fled north, according to the police.").is_empty());
+}
+
+#[test]
 fn hedges_in_headlines_are_left_to_the_body() {
     assert!(
         claims("Minister may quit over budget row\n\nThe minister has offered to resign, her office said.").is_empty()
@@ -354,6 +419,25 @@ fn weasel_fixed_phrases() {
     assert_eq!(
         claims("The painter is regarded as a genius."),
         one(WEASEL, "is regarded as")
+    );
+}
+
+#[test]
+fn weasel_suspicion_with_no_suspect_holder() {
+    assert_eq!(
+        claims("The clerk is suspected to have forged the deeds."),
+        one(WEASEL, "is suspected to")
+    );
+    assert!(claims("The clerk is suspected to have forged the deeds, prosecutors said.").is_empty());
+}
+
+#[test]
+fn weasel_a_negated_known_states_the_fact() {
+    assert!(claims("It is not widely known that the bridge was built in a year.").is_empty());
+    assert!(claims("It isn't widely known that the bridge was built in a year.").is_empty());
+    assert_eq!(
+        claims("It is widely known that the bridge was built in a year."),
+        one(WEASEL, "is widely known")
     );
 }
 
@@ -541,6 +625,10 @@ fn figures_that_are_terms_of_the_story_are_not_statistics() {
     assert!(claims("The club paid £30m for the striker on Monday.").is_empty());
     assert!(claims("The bank sold a 40% stake in the brewer.").is_empty());
     assert!(claims("Shares in the firm fell 3% to 120p.").is_empty());
+    // A rate of pay or rent agreed in a deal is one of its terms.
+    assert!(claims("The club offered him a contract worth $3 million a year.").is_empty());
+    assert!(claims("The trust awards grants of up to $50,000 a year.").is_empty());
+    assert_eq!(claims("Nurses earn $40,000 a year on average."), one(FIGURE, "$40,000"));
 }
 
 #[test]
@@ -607,6 +695,46 @@ fn superlatives_that_only_identify_are_not_claims() {
 fn a_ranking_by_a_named_body_has_its_source() {
     assert!(claims("The pier was named the county's best attraction by the ‘Coast Tourism Board’.").is_empty());
     assert!(claims("The pier was named the county's best attraction by Coast Tourism.").is_empty());
+}
+
+#[test]
+fn a_ranking_in_a_named_table_or_awards_has_its_source() {
+    assert!(claims("The school was ranked 14th in the national league table.").is_empty());
+    assert!(claims("The pier was the highest ranked attraction in this year's awards.").is_empty());
+    // A place is no table.
+    assert_eq!(
+        claims("The school was ranked 14th in the region."),
+        one(FIGURE, "ranked 14th")
+    );
+}
+
+#[test]
+fn highest_names_an_office_rather_than_ranking_it() {
+    assert!(claims("The tribunal was the country's highest court until 1990.").is_empty());
+    assert!(claims("The medal is Ruritania's highest civilian honour.").is_empty());
+    assert_eq!(
+        claims("The peak is the country's highest point."),
+        one(FIGURE, "country's highest")
+    );
+}
+
+#[test]
+fn a_vote_share_is_a_result_not_a_statistic() {
+    assert!(claims("The party won 38% of the vote in June.").is_empty());
+    assert!(claims("The party lost 9% of the popular vote.").is_empty());
+    assert_eq!(claims("Some 25% of voters stayed at home."), one(FIGURE, "25%"));
+}
+
+#[test]
+fn a_scope_after_one_of_belongs_to_the_hedged_superlative() {
+    assert!(
+        claims("They were the most popular band of the decade and remain one of the best-loved acts of all time.")
+            .is_empty()
+    );
+    assert_eq!(
+        claims("They were the most popular band of all time."),
+        one(FIGURE, "the most")
+    );
 }
 
 #[test]

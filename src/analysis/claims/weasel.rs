@@ -52,6 +52,11 @@ fn fixed_phrases(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
         }) {
             continue;
         }
+        // "It is not widely known that the quake began in Reseda": the writer states the
+        // fact and says few know it; no crowd is called on to vouch for it.
+        if is_negated_fact(scan, &sent, span, matched) {
+            continue;
+        }
         // "Mr Ebbers is accused of fraud" in a report of his trial: the prosecution accuses.
         if entry.accusation && scan.matches.any_within(List::Legal, scan.paragraph_of(si)) {
             continue;
@@ -80,6 +85,21 @@ fn fixed_phrases(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
             ADVICE,
         ));
     }
+}
+
+/// True when the phrase at `matched` is a negated "known" ("is not widely known", "isn't
+/// well known"): "know" is factive, so the sentence asserts what follows it on the
+/// writer's own account rather than on a crowd's.
+fn is_negated_fact(scan: &Scan<'_>, sent: &Sent<'_>, span: Span, matched: Span) -> bool {
+    let phrase = matched.slice(scan.text).to_ascii_lowercase();
+    if !phrase.ends_with(" known") {
+        return false;
+    }
+    let (from, to) = (sent.index_from(span.start), sent.index_from(matched.start));
+    (from..to).any(|k| {
+        sent.word(k)
+            .is_some_and(|w| in_class(w, &["not", "never"]) || w.ends_with("n't") || w.ends_with("n’t"))
+    })
 }
 
 /// True when "by" and an agent follow `from` in the sentence: "by prosecutors", "by the
