@@ -1,5 +1,6 @@
 //! `analyze()` on 1,000-, 5,000- and 100,000-word drafts, and the workspace over the whole
-//! news folder. Needs `../shared/eval/data/news`; without it, says so and measures nothing.
+//! news folder (indexing it, and a long draft's findings against it). Needs
+//! `../shared/eval/data/news`; without it, says so and measures nothing.
 
 use std::hint::black_box;
 use std::sync::Arc;
@@ -48,6 +49,26 @@ fn bench(c: &mut Criterion) {
             let findings: usize = articles.iter().map(|(p, _)| ws.findings(p).len()).sum();
             black_box(findings)
         })
+    });
+
+    // What the language server recomputes for a long draft after each keystroke besides its
+    // analysis: its findings against the rest of the folder.
+    let mut ws = Workspace::new();
+    for (path, text) in &articles {
+        ws.insert(
+            Arc::from(path.as_str()),
+            analyze(text, DocKind::Text, &config),
+            config.clone(),
+        );
+    }
+    let long = corpus::draft_of(&articles, 100_000);
+    ws.insert(
+        Arc::from("long"),
+        analyze(&long, DocKind::Text, &config),
+        config.clone(),
+    );
+    group.bench_function("findings_of_100000_words_in_news_folder", |b| {
+        b.iter(|| black_box(ws.findings("long").len()))
     });
     group.finish();
 }

@@ -62,13 +62,17 @@ impl Workspace {
         Workspace::default()
     }
 
-    /// Add or replace a draft. A language server asks for [`Workspace::dependents`] before
-    /// and after, and publishes those drafts' findings again.
-    pub fn insert(&mut self, key: Arc<str>, analysis: Analysis, config: Arc<Config>) {
+    /// Add or replace a draft; the draft it replaces, if any. A language server asks for
+    /// [`Workspace::dependents`] before and after, and publishes those drafts' findings
+    /// again; it frees the old draft after publishing (a long draft's analysis takes a
+    /// millisecond or two to free, which a keystroke need not wait for).
+    pub fn insert(&mut self, key: Arc<str>, analysis: Analysis, config: Arc<Config>) -> Option<Draft> {
+        let mut replaced = None;
         let id = match self.by_key.get(&key) {
             Some(&id) => {
                 if let Some(old) = self.slots[id as usize].take() {
                     self.index.remove_draft(id, &old.spellings);
+                    replaced = Some(old.draft);
                 }
                 id
             }
@@ -87,6 +91,7 @@ impl Workspace {
             spellings,
         });
         self.by_key.insert(key, id);
+        replaced
     }
 
     /// Remove a draft. Ask for [`Workspace::dependents`] first to learn which drafts to

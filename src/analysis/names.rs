@@ -197,8 +197,13 @@ pub fn profile(ents: &Entities, word: WordId) -> Profile<'_> {
         (false, true) => Gender::Female,
         _ => Gender::Unknown,
     };
-    for r in &ents.roles {
-        if w.mentions.binary_search(&(r.mention as u32)).is_ok() {
+    // The draft's roles are sorted by mention (see `entities::roles`), so each mention's
+    // roles are found by a binary search: a walk over every role of the draft for every
+    // word made the cross-draft check of a long draft grow with the square of its length.
+    debug_assert!(ents.roles.is_sorted_by_key(|r| r.mention));
+    for &m in &w.mentions {
+        let from = ents.roles.partition_point(|r| r.mention < m as usize);
+        for r in ents.roles[from..].iter().take_while(|r| r.mention == m as usize) {
             p.roles.push((&r.head, &r.qualifiers));
         }
     }

@@ -31,9 +31,10 @@ impl Deref for Index {
 }
 
 impl Index {
-    pub fn insert(&mut self, key: Arc<str>, analysis: Analysis, config: Arc<Config>) {
-        self.ws.insert(key, analysis, config);
+    /// Add or replace a draft; the draft it replaces (see [`Workspace::insert`]).
+    pub fn insert(&mut self, key: Arc<str>, analysis: Analysis, config: Arc<Config>) -> Option<Draft> {
         self.findings.clear();
+        self.ws.insert(key, analysis, config)
     }
 
     pub fn remove(&mut self, key: &str) -> Option<Draft> {

@@ -87,12 +87,11 @@ pub async fn index(state: Arc<State>) {
                 if docs.is_open(&key) {
                     continue;
                 }
-                match result {
+                // What a file's analysis replaces is freed here: indexing is not a keystroke.
+                drop(match result {
                     Some((analysis, config)) => ws.insert(key, analysis, config),
-                    None => {
-                        ws.remove(&key);
-                    }
-                }
+                    None => ws.remove(&key),
+                });
             }
         }
         if let Some(p) = &progress {
@@ -141,12 +140,10 @@ pub async fn reload_from_disk(state: Arc<State>, key: Arc<str>) {
             return;
         }
         let mut ws = lock(&state.workspace);
-        match result {
+        drop(match result {
             Some((analysis, config)) => ws.insert(key, analysis, config),
-            None => {
-                ws.remove(&key);
-            }
-        }
+            None => ws.remove(&key),
+        });
     }
     super::diagnostics::publish(&state, None).await;
 }

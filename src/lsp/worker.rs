@@ -141,7 +141,7 @@ async fn run(state: Arc<State>, key: Arc<str>, session: u64) {
             }
         };
 
-        {
+        let replaced = {
             let mut docs = lock(&state.docs);
             let Some(doc) = docs.get_session(&key, session) else {
                 return;
@@ -153,10 +153,16 @@ async fn run(state: Arc<State>, key: Arc<str>, session: u64) {
             }
             doc.snapshot = Some(Arc::new(snapshot));
             doc.snapshot_generation = generation;
-            lock(&state.workspace).insert(key.clone(), analysis, config);
-        }
+            lock(&state.workspace).insert(key.clone(), analysis, config)
+        };
         state.analyzed.notify_waiters();
         super::diagnostics::publish(&state, Some(key.clone())).await;
+        // The previous analysis is freed once the editor has the new findings (a long
+        // draft's takes a millisecond or two), on a blocking thread, and before the next
+        // round starts, so that at most two analyses of a draft are ever held at once.
+        if let Some(old) = replaced {
+            let _ = tokio::task::spawn_blocking(move || drop(old)).await;
+        }
 
         let mut docs = lock(&state.docs);
         let Some(doc) = docs.get_session(&key, session) else {

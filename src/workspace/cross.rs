@@ -17,6 +17,8 @@
 //! is no evidence: a tie between drafts that each introduce the person flags nothing.
 
 use std::cmp::Ordering;
+
+use rayon::prelude::*;
 use std::sync::Arc;
 
 use super::Workspace;
@@ -333,13 +335,14 @@ pub(super) fn findings(ws: &Workspace, d: DraftId) -> Vec<Finding> {
     let mut out = analysis.findings.clone();
     let mut extra = Vec::new();
     reverse_within(ws, d, &mut out, &mut extra);
-    for (w, sid) in slot.spellings.iter().enumerate() {
-        if sid.is_none() {
-            continue;
-        }
-        let Some(link) = cross_variant(ws, d, w as WordId) else {
-            continue;
-        };
+    // Each word's comparison with the folder reads only the index and other drafts, and a
+    // long draft has thousands: they are made on every free core, then taken in word order.
+    let links: Vec<(WordId, CrossLink)> = (0..slot.spellings.len())
+        .into_par_iter()
+        .filter(|&w| slot.spellings[w].is_some())
+        .filter_map(|w| cross_variant(ws, d, w as WordId).map(|link| (w as WordId, link)))
+        .collect();
+    for (w, link) in links {
         let canonical = ws.index.get(link.canonical);
         let usage = usage(ws, canonical);
         let mut vouching = link.drafts.clone();
@@ -360,7 +363,7 @@ pub(super) fn findings(ws: &Workspace, d: DraftId) -> Vec<Finding> {
             })
             .take(MAX_RELATED)
             .collect();
-        for span in uses(ents, w as WordId) {
+        for span in uses(ents, w) {
             let already = out
                 .iter()
                 .chain(&extra)
@@ -368,7 +371,7 @@ pub(super) fn findings(ws: &Workspace, d: DraftId) -> Vec<Finding> {
             if already {
                 continue;
             }
-            let written = ents.word(w as WordId).text.as_ref();
+            let written = ents.word(w).text.as_ref();
             extra.push(variant_finding(span, written, &canonical.text, &usage, related.clone()));
         }
     }

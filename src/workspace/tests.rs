@@ -324,3 +324,32 @@ fn a_first_name_with_an_accent_is_a_variant_of_the_plain_one() {
         vec![("Richárd".to_string(), "Richard".to_string(), vec!["a.txt".to_string()])]
     );
 }
+
+#[test]
+fn replacing_a_draft_hands_back_the_old_one_and_forgets_its_spellings() {
+    let config = Arc::new(Config::default());
+    let mut ws = workspace(&[("a.txt", SUMMIT)]);
+    let follow_up = analyze(FOLLOW_UP, DocKind::Text, &config);
+    assert!(ws.insert(Arc::from("b.txt"), follow_up, config.clone()).is_none());
+    assert_eq!(names(&ws, "b.txt", FOLLOW_UP).len(), 2, "Mohammad and Al-Saudani");
+    // The follow-up is rewritten with the folder's spellings: the old analysis comes back
+    // (for the caller to free when it suits), and the old spellings no longer count.
+    let fixed = FOLLOW_UP
+        .replace("Mohammad", "Mohammed")
+        .replace("Al-Saudani", "Al-Sudani");
+    let old = ws
+        .insert(
+            Arc::from("b.txt"),
+            analyze(&fixed, DocKind::Text, &config),
+            config.clone(),
+        )
+        .expect("the draft it replaced");
+    assert!(old.analysis.entities.find_word("Al-Saudani").is_some());
+    assert!(names(&ws, "b.txt", &fixed).is_empty());
+    assert!(
+        ws.index
+            .find("Al-Saudani")
+            .is_none_or(|id| ws.index.get(id).postings.is_empty())
+    );
+    assert_eq!(ws.len(), 2);
+}

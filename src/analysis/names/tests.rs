@@ -199,3 +199,27 @@ fn a_variant_first_name_is_no_shared_name() {
     let (x, y) = (ents.find_word("Blair").unwrap(), ents.find_word("Blaer").unwrap());
     assert_eq!(evidence(&profile(ents, x), &profile(ents, y)), Evidence::Shared);
 }
+
+#[test]
+fn a_profile_holds_the_roles_of_its_own_mentions_only_in_order() {
+    let text = "Kremlin spokesman Dmitry Peskov spoke. Iraqi Prime Minister Mohammed Al-Sudani \
+                listened. Peskov, a spokesman for the Kremlin, left. Finance minister Ali Allawi \
+                stayed. Mr Peskov returned.";
+    let a = analyze(text, DocKind::Text, &Config::default());
+    let ents = &a.entities;
+    let peskov = ents.find_word("Peskov").expect("Peskov is a name word");
+    let heads: Vec<&str> = profile(ents, peskov).roles.iter().map(|(head, _)| *head).collect();
+    // The same answer as reading every role of the draft, in order.
+    let mentions = &ents.word(peskov).mentions;
+    let expected: Vec<&str> = ents
+        .roles
+        .iter()
+        .filter(|r| mentions.contains(&(r.mention as u32)))
+        .map(|r| r.head.as_ref())
+        .collect();
+    assert_eq!(heads, expected);
+    assert_eq!(heads, ["spokesperson", "spokesperson"]);
+    let allawi = ents.find_word("Allawi").expect("Allawi is a name word");
+    let theirs: Vec<&str> = profile(ents, allawi).roles.iter().map(|(head, _)| *head).collect();
+    assert_eq!(theirs, ["finance minister"]);
+}
