@@ -105,9 +105,12 @@ async fn run(state: Arc<State>, key: Arc<str>, session: u64) {
         let analyzer = state.analyzer.clone();
         let input = text.clone();
         let outcome = tokio::task::spawn_blocking(move || {
-            let analysis = crate::guard::contain(|| analyzer(&input, kind, &config));
-            // Build the line index here too, off the async threads.
-            analysis.map(|a| (a, Snapshot::new(Some(version), input), config))
+            // The line index is built here too, off the async threads, beside the analysis.
+            let (analysis, snapshot) = rayon::join(
+                || crate::guard::contain(|| analyzer(&input, kind, &config)),
+                || Snapshot::new(Some(version), input.clone()),
+            );
+            analysis.map(|a| (a, snapshot, config))
         })
         .await;
 

@@ -51,19 +51,15 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' => {
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    starts.push(i + 1);
-                }
-                _ => {}
+        // Line breaks are found with a vectorised search rather than byte by byte: the
+        // language server indexes a long draft's lines after every keystroke.
+        for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if bytes[at] == b'\n' && at > 0 && bytes[at - 1] == b'\r' {
+                // The line feed of a CRLF, counted with its carriage return.
+                continue;
             }
-            i += 1;
+            let crlf = bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n');
+            starts.push(at + 1 + usize::from(crlf));
         }
         LineIndex {
             starts,
@@ -176,6 +172,34 @@ mod tests {
         // U+2028 is not a line break for LSP.
         let idx = LineIndex::new("a\u{2028}b");
         assert_eq!(idx.line_count(), 1);
+    }
+
+    /// Every text of up to seven characters made of `a`, CR and LF: the lines are where
+    /// a byte-by-byte reading of the LSP's rule (LF, CRLF or a lone CR ends a line) says.
+    #[test]
+    fn line_starts_match_a_byte_by_byte_reading_for_every_short_mix_of_breaks() {
+        fn reference(bytes: &[u8]) -> Vec<usize> {
+            let mut starts = vec![0];
+            let mut i = 0;
+            while i < bytes.len() {
+                if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                if matches!(bytes[i], b'\n' | b'\r') {
+                    starts.push(i + 1);
+                }
+                i += 1;
+            }
+            starts
+        }
+        for len in 0..=7u32 {
+            for n in 0..3usize.pow(len) {
+                let text: String = (0..len).map(|k| ['a', '\r', '\n'][n / 3usize.pow(k) % 3]).collect();
+                let idx = LineIndex::new(&text);
+                let starts: Vec<usize> = (0..idx.line_count()).map(|l| idx.line_start(l)).collect();
+                assert_eq!(starts, reference(text.as_bytes()), "{text:?}");
+            }
+        }
     }
 
     #[test]
