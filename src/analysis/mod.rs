@@ -10,6 +10,7 @@ pub mod lexicon;
 pub mod names;
 pub mod quote_marks;
 pub mod quotes;
+mod shrink;
 
 use crate::config::Config;
 use crate::finding::Finding;
