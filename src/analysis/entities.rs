@@ -583,16 +583,16 @@ pub fn extract(ctx: &Context<'_>, quotes: &mut [Quote]) -> Entities {
 
 /// The first step of [`extract`], which needs nothing from the quotations: the analysis
 /// runs it while the quotations are being attributed.
-pub fn runs(ctx: &Context<'_>) -> Runs {
+pub fn runs<'t>(ctx: &Context<'t>) -> Runs<'t> {
     Runs(scan::runs(ctx, &ctx.lexicon.entities))
 }
 
 /// The runs of capitalised words of a draft, found by [`runs`].
 #[derive(Debug)]
-pub struct Runs(scan::Runs);
+pub struct Runs<'t>(scan::Runs<'t>);
 
 /// [`extract`], from the runs [`runs`] found.
-pub fn extract_from(ctx: &Context<'_>, runs: Runs, quotes: &mut [Quote]) -> Entities {
+pub fn extract_from(ctx: &Context<'_>, runs: Runs<'_>, quotes: &mut [Quote]) -> Entities {
     let lex = &ctx.lexicon.entities;
     let speakers: Vec<Span> = quotes
         .iter()
