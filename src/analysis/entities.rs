@@ -45,6 +45,8 @@ pub struct EntityLexicon {
     particles: HashSet<Box<str>>,
     /// The particles again, for the quick lookup every short lower-case word of a draft gets.
     particles_short: ShortWords,
+    /// The particles' first two bytes: most lower-case words start no particle.
+    particle_starts: Starts,
     suffixes: HashSet<Box<str>>,
     org_words: HashSet<Box<str>>,
     places: HashSet<Box<str>>,
@@ -60,6 +62,9 @@ pub struct EntityLexicon {
     /// Bit [`prefix3`] is set for the first letters of each title: most words of a draft
     /// begin no title, and one bit tells.
     role_starts: Box<[u64; PREFIX3_WORDS]>,
+    /// The titles' first two bytes, lower-cased: a cheaper first test than `role_starts`,
+    /// which every word of a draft is put to.
+    role_pairs: Starts,
     /// The titles by their first letters ([`prefix3`]), longest first, compared in place at
     /// each word that passes `role_starts`: searching the whole draft reads every byte, and
     /// an automaton's search costs more to start than a few byte compares. `None` when a
@@ -91,6 +96,60 @@ fn prefix3(bytes: &[u8]) -> Option<usize> {
     let c1 = letter(1);
     let c2 = if c1 == 26 { 26 } else { letter(2) };
     Some((c0 * 27 + c1) * 27 + c2)
+}
+
+/// The first two bytes of a set of words, one bit per pair: most words of a draft start no
+/// title and no particle, and a bit says so in a few instructions, before any hashing or
+/// comparing.
+#[derive(Debug)]
+struct Starts {
+    bits: Box<[u64; 1024]>,
+    /// Lower-case ASCII letters before indexing (for sets compared ignoring case).
+    fold: bool,
+}
+
+impl Starts {
+    fn new<'a>(words: impl Iterator<Item = &'a [u8]>, fold: bool) -> Self {
+        let mut starts = Starts {
+            bits: Box::new([0; 1024]),
+            fold,
+        };
+        for w in words {
+            match w {
+                [] => starts.bits.fill(u64::MAX),
+                // A one-byte word may be followed by anything.
+                [b] => (0..=255).for_each(|next| starts.insert(*b, next)),
+                [b, next, ..] => starts.insert(*b, *next),
+            }
+        }
+        starts
+    }
+
+    fn index(&self, b: u8, next: u8) -> usize {
+        let (b, next) = if self.fold {
+            (b.to_ascii_lowercase(), next.to_ascii_lowercase())
+        } else {
+            (b, next)
+        };
+        usize::from(b) << 8 | usize::from(next)
+    }
+
+    fn insert(&mut self, b: u8, next: u8) {
+        let i = self.index(b, next);
+        self.bits[i / 64] |= 1 << (i % 64);
+    }
+
+    /// Whether a word of the set may start `text`: false only when none does.
+    fn may_start(&self, text: &[u8]) -> bool {
+        match text {
+            // A one-byte word may start a longer one, or be one.
+            [] | [_] => true,
+            [b, next, ..] => {
+                let i = self.index(*b, *next);
+                self.bits[i / 64] & (1 << (i % 64)) != 0
+            }
+        }
+    }
 }
 
 /// A word of at most seven bytes as one integer (its bytes, and its length in the top byte),
@@ -200,8 +259,12 @@ impl EntityLexicon {
             list.sort_by_key(|&i| std::cmp::Reverse(roles.phrase(i as usize).len()));
         }
         let particles_short = ShortWords::new(particles.iter().map(|p| &**p));
+        let particle_starts = Starts::new(particles.iter().map(|p| p.as_bytes()), false);
+        let role_pairs = Starts::new((0..roles.len()).map(|i| roles.phrase(i).as_bytes()), true);
         EntityLexicon {
             particles_short,
+            particle_starts,
+            role_pairs,
             role_starts,
             role_buckets,
             longest_particle: particles.iter().map(|p| p.len()).max().unwrap_or(0),
@@ -231,7 +294,7 @@ impl EntityLexicon {
     }
 
     pub fn is_particle(&self, word: &str) -> bool {
-        if word.len() > self.longest_particle {
+        if word.len() > self.longest_particle || !self.particle_starts.may_start(word.as_bytes()) {
             return false;
         }
         self.particles_short
@@ -251,6 +314,7 @@ impl EntityLexicon {
             let mut at = t.span.start;
             loop {
                 if at >= free
+                    && self.role_pairs.may_start(&bytes[at..])
                     && let Some(m) = self.role_at(text, at)
                     && is_word_boundary(text, m.span.start, m.span.end)
                 {
