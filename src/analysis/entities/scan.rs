@@ -907,21 +907,33 @@ impl std::hash::Hash for NoCase<'_> {
     }
 }
 
+/// How many bits the filter of [`lowercase_uses`] has.
+const FILTER_BITS: usize = 1 << 16;
+
+/// A slot below [`FILTER_BITS`] from a word's length and first eight bytes, the same for two
+/// words that differ only in the case of ASCII letters: setting bit 0x20 of every byte makes
+/// upper- and lower-case letters one (and merges a few other bytes, which a filter allows).
+fn case_blind_slot(word: &[u8]) -> usize {
+    let mut head = [0u8; 8];
+    let n = word.len().min(8);
+    head[..n].copy_from_slice(&word[..n]);
+    let key = (u64::from_le_bytes(head) | 0x2020_2020_2020_2020) ^ (word.len() as u64).wrapping_mul(0x9e37_79b9);
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
+}
+
 /// Which of the capitalised `words` the draft also writes in lower case.
 fn lowercase_uses<'a>(ctx: &Context<'a>, words: &HashMap<&str, bool>) -> HashSet<NoCase<'a>> {
     let mut found = HashSet::default();
     if words.is_empty() {
         return found;
     }
-    // A cheap filter before hashing: the first two bytes and the length of the words sought
-    // (a bit per length for each pair of first bytes, folded into 256 slots).
-    let slot = |w: &[u8]| {
-        (usize::from(w[0].to_ascii_lowercase()) * 31 + usize::from(w.get(1).unwrap_or(&0).to_ascii_lowercase())) & 255
-    };
-    let mut filter = [0u64; 256];
+    // A cheap filter before hashing, one bit per word sought ([`case_blind_slot`]): a long
+    // draft has so many capitalised words that their first bytes alone pass most words.
+    let mut filter = vec![0u64; FILTER_BITS / 64];
     let sought: HashSet<NoCase<'_>> = words.keys().map(|w| NoCase(w)).collect();
     for w in words.keys() {
-        filter[slot(w.as_bytes())] |= 1 << w.len().min(63);
+        let i = case_blind_slot(w.as_bytes());
+        filter[i / 64] |= 1 << (i % 64);
     }
     for t in &ctx.segments.tokens {
         if t.kind != TokenKind::Word {
@@ -929,7 +941,11 @@ fn lowercase_uses<'a>(ctx: &Context<'a>, words: &HashMap<&str, bool>) -> HashSet
         }
         let w = stem(t.text(ctx.text));
         let b = w.as_bytes();
-        if !b[0].is_ascii_lowercase() && b[0].is_ascii() || filter[slot(b)] & (1 << w.len().min(63)) == 0 {
+        if !b[0].is_ascii_lowercase() && b[0].is_ascii() {
+            continue;
+        }
+        let i = case_blind_slot(b);
+        if filter[i / 64] & (1 << (i % 64)) == 0 {
             continue;
         }
         // "al-Sudani" starts in lower case but is a name, not a lower-case use.
