@@ -914,23 +914,25 @@ const FILTER_BITS: usize = 1 << 16;
 /// words that differ only in the case of ASCII letters: setting bit 0x20 of every byte makes
 /// upper- and lower-case letters one (and merges a few other bytes, which a filter allows).
 fn case_blind_slot(word: &[u8]) -> usize {
-    let mut head = [0u8; 8];
-    let n = word.len().min(8);
-    head[..n].copy_from_slice(&word[..n]);
-    let key = (u64::from_le_bytes(head) | 0x2020_2020_2020_2020) ^ (word.len() as u64).wrapping_mul(0x9e37_79b9);
+    // Most words are shorter than eight bytes: shifting them in costs less than a copy.
+    let head = match word.first_chunk::<8>() {
+        Some(head) => u64::from_le_bytes(*head),
+        None => word.iter().rev().fold(0, |k, &b| k << 8 | u64::from(b)),
+    };
+    let key = (head | 0x2020_2020_2020_2020) ^ (word.len() as u64).wrapping_mul(0x9e37_79b9);
     (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
 }
 
 /// Which of the capitalised `words` the draft also writes in lower case.
-fn lowercase_uses<'a>(ctx: &Context<'a>, words: &HashMap<&str, bool>) -> HashSet<NoCase<'a>> {
-    let mut found = HashSet::default();
+fn lowercase_uses<'a>(ctx: &Context<'a>, words: &HashMap<&'a str, bool>) -> HashSet<NoCase<'a>> {
     if words.is_empty() {
-        return found;
+        return HashSet::default();
     }
     // A cheap filter before hashing, one bit per word sought ([`case_blind_slot`]): a long
     // draft has so many capitalised words that their first bytes alone pass most words.
     let mut filter = vec![0u64; FILTER_BITS / 64];
-    let sought: HashSet<NoCase<'_>> = words.keys().map(|w| NoCase(w)).collect();
+    // Each word sought, and whether the draft writes it in lower case: one lookup a use.
+    let mut sought: HashMap<NoCase<'_>, bool> = words.keys().map(|w| (NoCase(*w), false)).collect();
     for w in words.keys() {
         let i = case_blind_slot(w.as_bytes());
         filter[i / 64] |= 1 << (i % 64);
@@ -939,21 +941,25 @@ fn lowercase_uses<'a>(ctx: &Context<'a>, words: &HashMap<&str, bool>) -> HashSet
         if t.kind != TokenKind::Word {
             continue;
         }
-        let w = stem(t.text(ctx.text));
-        let b = w.as_bytes();
-        if !b[0].is_ascii_lowercase() && b[0].is_ascii() {
+        let first = ctx.text.as_bytes()[t.span.start];
+        if !first.is_ascii_lowercase() && first.is_ascii() {
             continue;
         }
+        let w = stem(t.text(ctx.text));
+        let b = w.as_bytes();
         let i = case_blind_slot(b);
         if filter[i / 64] & (1 << (i % 64)) == 0 {
             continue;
         }
         // "al-Sudani" starts in lower case but is a name, not a lower-case use.
-        if sought.contains(&NoCase(w)) && !w.bytes().any(|b| b.is_ascii_uppercase()) {
-            found.insert(NoCase(w));
+        if let Some(used) = sought.get_mut(&NoCase(w))
+            && !w.bytes().any(|b| b.is_ascii_uppercase())
+        {
+            *used = true;
         }
     }
-    found
+    // Keyed by the capitalised spelling, which compares equal to the lower-case one.
+    sought.into_iter().filter(|&(_, used)| used).map(|(w, _)| w).collect()
 }
 
 #[cfg(test)]
