@@ -62,9 +62,9 @@ pub struct EntityLexicon {
     /// Bit [`prefix3`] is set for the first letters of each title: most words of a draft
     /// begin no title, and one bit tells.
     role_starts: Box<[u64; PREFIX3_WORDS]>,
-    /// The titles' first two bytes, lower-cased: a cheaper first test than `role_starts`,
-    /// which every word of a draft is put to.
-    role_pairs: Starts,
+    /// One bit per title's first word ([`first_word_slot`]): every word of a draft is put to
+    /// this test, cheaper than `role_starts` and passed by far fewer words.
+    role_first_words: Box<[u64; FIRST_WORD_BITS / 64]>,
     /// The titles by their first letters ([`prefix3`]), longest first, compared in place at
     /// each word that passes `role_starts`: searching the whole draft reads every byte, and
     /// an automaton's search costs more to start than a few byte compares. `None` when a
@@ -99,20 +99,16 @@ fn prefix3(bytes: &[u8]) -> Option<usize> {
 }
 
 /// The first two bytes of a set of words, one bit per pair: most words of a draft start no
-/// title and no particle, and a bit says so in a few instructions, before any hashing or
-/// comparing.
+/// particle, and a bit says so in a few instructions, before any hashing or comparing.
 #[derive(Debug)]
 struct Starts {
     bits: Box<[u64; 1024]>,
-    /// Lower-case ASCII letters before indexing (for sets compared ignoring case).
-    fold: bool,
 }
 
 impl Starts {
-    fn new<'a>(words: impl Iterator<Item = &'a [u8]>, fold: bool) -> Self {
+    fn new<'a>(words: impl Iterator<Item = &'a [u8]>) -> Self {
         let mut starts = Starts {
             bits: Box::new([0; 1024]),
-            fold,
         };
         for w in words {
             match w {
@@ -126,11 +122,6 @@ impl Starts {
     }
 
     fn index(&self, b: u8, next: u8) -> usize {
-        let (b, next) = if self.fold {
-            (b.to_ascii_lowercase(), next.to_ascii_lowercase())
-        } else {
-            (b, next)
-        };
         usize::from(b) << 8 | usize::from(next)
     }
 
@@ -150,6 +141,38 @@ impl Starts {
             }
         }
     }
+}
+
+/// How many bits the filter of titles' first words has.
+const FIRST_WORD_BITS: usize = 1 << 14;
+
+/// A slot below [`FIRST_WORD_BITS`] for the ASCII letters `text` starts with, ignoring case,
+/// and how many they are.
+fn first_word_slot(text: &[u8]) -> (usize, usize) {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut n = 0;
+    while let Some(&b) = text.get(n)
+        && b.is_ascii_alphabetic()
+    {
+        h = (h ^ u64::from(b | 0x20)).wrapping_mul(0x100_0000_01b3);
+        n += 1;
+    }
+    ((h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 50) as usize, n)
+}
+
+/// The bits of the titles' first words; every bit when a title starts with something other
+/// than a letter (then no first word says anything).
+fn first_word_filter<'a>(titles: impl Iterator<Item = &'a [u8]>) -> Box<[u64; FIRST_WORD_BITS / 64]> {
+    let mut bits = Box::new([0u64; FIRST_WORD_BITS / 64]);
+    for t in titles {
+        if !t.first().is_some_and(u8::is_ascii_alphabetic) {
+            bits.fill(u64::MAX);
+            break;
+        }
+        let (i, _) = first_word_slot(t);
+        bits[i / 64] |= 1 << (i % 64);
+    }
+    bits
 }
 
 /// A word of at most seven bytes as one integer (its bytes, and its length in the top byte),
@@ -259,12 +282,12 @@ impl EntityLexicon {
             list.sort_by_key(|&i| std::cmp::Reverse(roles.phrase(i as usize).len()));
         }
         let particles_short = ShortWords::new(particles.iter().map(|p| &**p));
-        let particle_starts = Starts::new(particles.iter().map(|p| p.as_bytes()), false);
-        let role_pairs = Starts::new((0..roles.len()).map(|i| roles.phrase(i).as_bytes()), true);
+        let particle_starts = Starts::new(particles.iter().map(|p| p.as_bytes()));
+        let role_first_words = first_word_filter((0..roles.len()).map(|i| roles.phrase(i).as_bytes()));
         EntityLexicon {
             particles_short,
             particle_starts,
-            role_pairs,
+            role_first_words,
             role_starts,
             role_buckets,
             longest_particle: particles.iter().map(|p| p.len()).max().unwrap_or(0),
@@ -313,21 +336,34 @@ impl EntityLexicon {
         for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
             let mut at = t.span.start;
             loop {
+                // The letters at `at`, read once: whether they are a title's first word,
+                // and where to look for a hyphen (not among them).
+                let (slot, letters) = first_word_slot(&bytes[at..]);
                 if at >= free
-                    && self.role_pairs.may_start(&bytes[at..])
+                    && self.may_start_role(slot)
                     && let Some(m) = self.role_at(text, at)
                     && is_word_boundary(text, m.span.start, m.span.end)
                 {
                     free = m.span.end;
                     out.push(m);
                 }
-                match bytes[at..t.span.end].iter().position(|&b| b == b'-') {
-                    Some(h) => at += h + 1,
+                let from = (at + letters).min(t.span.end);
+                match bytes[from..t.span.end].iter().position(|&b| b == b'-') {
+                    Some(h) => at = from + h + 1,
                     None => break,
                 }
             }
         }
         out
+    }
+
+    /// Whether a title may start a text whose first word has this [`first_word_slot`]: the
+    /// word is a title's first word. A title
+    /// starts `text` only then, or when it is one word that a longer word of `text` starts
+    /// with ("director" in "directorate"), which is no whole word and so no title found.
+    fn may_start_role(&self, first_word_slot: usize) -> bool {
+        let i = first_word_slot;
+        self.role_first_words[i / 64] & (1 << (i % 64)) != 0
     }
 
     /// The longest title that starts at byte `at` of `text`, ignoring case.
