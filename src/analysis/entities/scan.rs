@@ -112,7 +112,9 @@ fn shape(text: &str, lex: &EntityLexicon) -> Shape {
         if bytes.len() <= lex.longest_particle && lex.is_particle(text) {
             return Shape::Particle;
         }
-        if let Some(h) = bytes.iter().position(|&b| b == b'-')
+        // A hyphen further in leaves a head too long to be a particle.
+        let reach = bytes.len().min(lex.longest_particle + 1);
+        if let Some(h) = bytes[..reach].iter().position(|&b| b == b'-')
             && lex.is_particle(&text[..h])
             && bytes.get(h + 1).is_some_and(u8::is_ascii_uppercase)
         {
@@ -128,14 +130,11 @@ fn shape(text: &str, lex: &EntityLexicon) -> Shape {
         if chars.clone().next().is_none() {
             return Shape::Letter;
         }
-        let acronym = if text.is_ascii() {
-            bytes[1..]
-                .iter()
-                .all(|&b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'.' || b == b'&')
+        return if is_acronym_tail(chars.as_str()) {
+            Shape::Acronym
         } else {
-            chars.all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '&')
+            Shape::Cap
         };
-        return if acronym { Shape::Acronym } else { Shape::Cap };
     }
     if first.is_lowercase()
         && let Some((head, rest)) = text.split_once(['-', '‐', '‑'])
@@ -145,6 +144,21 @@ fn shape(text: &str, lex: &EntityLexicon) -> Shape {
         return Shape::Cap;
     }
     Shape::Other
+}
+
+/// What follows an acronym's first letter: capitals, digits, full stops, ampersands.
+fn is_acronym_tail(rest: &str) -> bool {
+    let is_tail = |c: char| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '&';
+    // Byte by byte while ASCII, so most names ("Putin") are decided at their second byte.
+    for (i, &b) in rest.as_bytes().iter().enumerate() {
+        if !b.is_ascii() {
+            return rest[i..].chars().all(is_tail);
+        }
+        if !is_tail(char::from(b)) {
+            return false;
+        }
+    }
+    true
 }
 
 fn is_opening(c: char) -> bool {
