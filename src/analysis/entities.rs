@@ -121,12 +121,12 @@ impl Starts {
         starts
     }
 
-    fn index(&self, b: u8, next: u8) -> usize {
+    fn index(b: u8, next: u8) -> usize {
         usize::from(b) << 8 | usize::from(next)
     }
 
     fn insert(&mut self, b: u8, next: u8) {
-        let i = self.index(b, next);
+        let i = Self::index(b, next);
         self.bits[i / 64] |= 1 << (i % 64);
     }
 
@@ -136,7 +136,7 @@ impl Starts {
             // A one-byte word may start a longer one, or be one.
             [] | [_] => true,
             [b, next, ..] => {
-                let i = self.index(*b, *next);
+                let i = Self::index(*b, *next);
                 self.bits[i / 64] & (1 << (i % 64)) != 0
             }
         }

@@ -946,7 +946,7 @@ fn lowercase_uses<'a>(ctx: &Context<'a>, words: &HashMap<&'a str, bool>) -> Hash
     // draft has so many capitalised words that their first bytes alone pass most words.
     let mut filter = vec![0u64; FILTER_BITS / 64];
     // Each word sought, and whether the draft writes it in lower case: one lookup a use.
-    let mut sought: HashMap<NoCase<'_>, bool> = words.keys().map(|w| (NoCase(*w), false)).collect();
+    let mut sought: HashMap<NoCase<'_>, bool> = words.keys().map(|w| (NoCase(w), false)).collect();
     for w in words.keys() {
         let i = case_blind_slot(w.as_bytes());
         filter[i / 64] |= 1 << (i % 64);
