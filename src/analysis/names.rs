@@ -352,9 +352,8 @@ pub fn first_full_use(ents: &Entities, word: WordId) -> (usize, usize) {
 
 /// Pairs of words of one draft that share a blocking key, each pair once.
 fn candidate_pairs(ents: &Entities) -> Vec<(WordId, WordId)> {
-    // Each key and word packed in one integer, the key's top bits above the word id, so
-    // that one sort of plain integers groups the words by key. Two keys that agree in their
-    // top bits only make a pair that `compare` then rejects.
+    // Each key and word packed in one integer, the key's top bits above the word id. Two
+    // keys that agree in their top bits only make a pair that `compare` then rejects.
     const ID_BITS: u32 = 20;
     let id_mask = (1u64 << ID_BITS) - 1;
     let mut keyed: Vec<u64> = Vec::new();
@@ -371,18 +370,33 @@ fn candidate_pairs(ents: &Entities) -> Vec<(WordId, WordId)> {
         // More distinct words than the packing holds (not a draft): compare none.
         return Vec::new();
     }
-    keyed.sort_unstable();
+    // The words under each key, by hashing rather than sorting them all: nearly every key
+    // is one word's alone, and only the few shared ones make pairs.
+    let mut first: HashMap<u64, u32> = HashMap::with_capacity_and_hasher(keyed.len(), Default::default());
+    let mut shared: Vec<u64> = Vec::new();
+    for &k in &keyed {
+        let key = k & !id_mask;
+        let word = (k & id_mask) as WordId;
+        // Shifted: the hash's low bits, which pick the slot, come from the key's low bits.
+        if *first.entry(key >> ID_BITS).or_insert(word) != word {
+            shared.push(k);
+        }
+    }
     let mut pairs = Vec::new();
+    shared.sort_unstable();
     let mut i = 0;
-    while i < keyed.len() {
-        let key = keyed[i] & !id_mask;
+    while i < shared.len() {
+        let key = shared[i] & !id_mask;
         let mut j = i + 1;
-        while j < keyed.len() && keyed[j] & !id_mask == key {
+        while j < shared.len() && shared[j] & !id_mask == key {
             j += 1;
         }
-        for x in i..j {
-            for y in x + 1..j {
-                let (a, b) = ((keyed[x] & id_mask) as WordId, (keyed[y] & id_mask) as WordId);
+        // The group: the first word filed under the key, and the others.
+        let group: Vec<WordId> = std::iter::once(first[&(key >> ID_BITS)])
+            .chain(shared[i..j].iter().map(|&k| (k & id_mask) as WordId))
+            .collect();
+        for (x, &a) in group.iter().enumerate() {
+            for &b in &group[x + 1..] {
                 if a != b {
                     pairs.push((a.min(b), a.max(b)));
                 }

@@ -37,7 +37,16 @@ impl Token {
 
     /// True for a word whose first character is an upper-case letter.
     pub fn is_capitalized(self, src: &str) -> bool {
-        self.kind == TokenKind::Word && self.text(src).chars().next().is_some_and(char::is_uppercase)
+        if self.kind != TokenKind::Word {
+            return false;
+        }
+        // Most words start with an ASCII letter: no slicing, no decoding.
+        match src.as_bytes().get(self.span.start) {
+            Some(&b) if b.is_ascii() && self.span.start < self.span.end && self.span.end <= src.len() => {
+                b.is_ascii_uppercase()
+            }
+            _ => self.text(src).chars().next().is_some_and(char::is_uppercase),
+        }
     }
 
     /// For a single-character punctuation token, that character.
@@ -244,6 +253,18 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
     }
 }
 
+/// Which bytes are ASCII letters and digits: one load in the loop over a word's bytes, where
+/// the two range tests cost several instructions a byte.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// End of the word starting at `i` (whose first letter is `len` bytes long).
 fn word_end(s: &str, i: usize, len: usize) -> usize {
     // Acronyms with dots: U.S., a.m., e.g. — a letter, a dot, a letter, a dot…
@@ -254,7 +275,7 @@ fn word_end(s: &str, i: usize, len: usize) -> usize {
     let mut end = i + len;
     loop {
         // The common case, plain ASCII letters and digits, without decoding.
-        while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+        while end < bytes.len() && ASCII_ALNUM[usize::from(bytes[end])] {
             end += 1;
         }
         let Some((d, dl)) = char_at(s, end) else { break };

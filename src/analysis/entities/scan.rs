@@ -112,7 +112,9 @@ fn shape(text: &str, lex: &EntityLexicon) -> Shape {
         if bytes.len() <= lex.longest_particle && lex.is_particle(text) {
             return Shape::Particle;
         }
-        if let Some(h) = bytes.iter().position(|&b| b == b'-')
+        // A hyphen further in leaves a head too long to be a particle.
+        let reach = bytes.len().min(lex.longest_particle + 1);
+        if let Some(h) = bytes[..reach].iter().position(|&b| b == b'-')
             && lex.is_particle(&text[..h])
             && bytes.get(h + 1).is_some_and(u8::is_ascii_uppercase)
         {
@@ -128,14 +130,11 @@ fn shape(text: &str, lex: &EntityLexicon) -> Shape {
         if chars.clone().next().is_none() {
             return Shape::Letter;
         }
-        let acronym = if text.is_ascii() {
-            bytes[1..]
-                .iter()
-                .all(|&b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'.' || b == b'&')
+        return if is_acronym_tail(chars.as_str()) {
+            Shape::Acronym
         } else {
-            chars.all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '&')
+            Shape::Cap
         };
-        return if acronym { Shape::Acronym } else { Shape::Cap };
     }
     if first.is_lowercase()
         && let Some((head, rest)) = text.split_once(['-', '‐', '‑'])
@@ -145,6 +144,21 @@ fn shape(text: &str, lex: &EntityLexicon) -> Shape {
         return Shape::Cap;
     }
     Shape::Other
+}
+
+/// What follows an acronym's first letter: capitals, digits, full stops, ampersands.
+fn is_acronym_tail(rest: &str) -> bool {
+    let is_tail = |c: char| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '&';
+    // Byte by byte while ASCII, so most names ("Putin") are decided at their second byte.
+    for (i, &b) in rest.as_bytes().iter().enumerate() {
+        if !b.is_ascii() {
+            return rest[i..].chars().all(is_tail);
+        }
+        if !is_tail(char::from(b)) {
+            return false;
+        }
+    }
+    true
 }
 
 fn is_opening(c: char) -> bool {
@@ -165,16 +179,24 @@ fn is_headline(text: &str, tokens: &[Token]) -> bool {
 
 /// The runs of capitalised words of a draft and the titles among its words: what the scan
 /// finds sentence by sentence, before the draft-wide evidence decides what each run is.
-/// It needs nothing from the quotations, so it can be found while they are attributed.
+/// It needs nothing from the quotations, so it can be found while they are attributed; so
+/// can the draft-wide evidence and the runs' words, which cost more than the decisions.
 #[derive(Debug)]
-pub(crate) struct Runs {
+pub(crate) struct Runs<'t> {
     roles: Vec<PhraseMatch>,
     raw: Vec<RawPart>,
     pending: Vec<Pending>,
+    /// Every capitalised word of a run, and whether the draft writes it as a name where a
+    /// capital is evidence (not only at a sentence start or in a headline).
+    seen: HashMap<&'t str, bool>,
+    /// Which of them the draft also writes in lower case: common words, not names (and, for
+    /// the spelling check, words that may be spelled alike by chance).
+    lowercase: HashSet<NoCase<'t>>,
+    words: Prepared,
 }
 
 /// Collect the runs of every sentence of the draft.
-pub(super) fn runs(ctx: &Context<'_>, lex: &EntityLexicon) -> Runs {
+pub(super) fn runs<'t>(ctx: &Context<'t>, lex: &EntityLexicon) -> Runs<'t> {
     let text = ctx.text;
     let seg = ctx.segments;
     let roles = lex.find_roles(text, &seg.tokens);
@@ -191,7 +213,22 @@ pub(super) fn runs(ctx: &Context<'_>, lex: &EntityLexicon) -> Runs {
             scan_sentence(text, lex, toks, headline, &roles, &mut raw, &mut pending);
         }
     }
-    Runs { roles, raw, pending }
+    let seen = strength(text, &raw, &pending);
+    // Two passes of about the same cost that need nothing from each other: on a free core
+    // the one beside the other (the quotations and claims take about as long as the runs).
+    let (lowercase, mut words) = rayon::join(
+        || lowercase_uses(ctx, &seen),
+        || Prepared::new(text, lex, &raw, &pending),
+    );
+    words.mark_common(lex, &lowercase);
+    Runs {
+        roles,
+        raw,
+        pending,
+        seen,
+        lowercase,
+        words,
+    }
 }
 
 /// Decide what each run is: its mentions and candidates, words interned, parts filled in.
@@ -199,10 +236,37 @@ pub(super) fn runs(ctx: &Context<'_>, lex: &EntityLexicon) -> Runs {
 pub(super) fn mentions(
     ctx: &Context<'_>,
     lex: &EntityLexicon,
-    runs: Runs,
+    runs: Runs<'_>,
     speakers: &[Span],
 ) -> (Entities, Vec<PhraseMatch>) {
-    (resolve(ctx, lex, &runs.raw, &runs.pending, speakers), runs.roles)
+    let ents = resolve(
+        ctx.text,
+        lex,
+        &runs.raw,
+        &runs.pending,
+        &runs.seen,
+        &runs.lowercase,
+        runs.words,
+        speakers,
+    );
+    (ents, runs.roles)
+}
+
+/// Every capitalised word of the runs, and whether the draft writes it as a name where a
+/// capital is evidence.
+fn strength<'t>(text: &'t str, raw: &[RawPart], pending: &[Pending]) -> HashMap<&'t str, bool> {
+    let mut seen: HashMap<&str, bool> = HashMap::default();
+    for p in pending {
+        let skip = usize::from(p.initial && !p.vouched());
+        for (i, k) in p.parts.clone().enumerate() {
+            if raw[k].kind == RawKind::Word {
+                let is_strong = !p.headline && i >= skip;
+                let e = seen.entry(raw[k].span.slice(text)).or_insert(false);
+                *e |= is_strong;
+            }
+        }
+    }
+    seen
 }
 
 /// Collect the runs of one sentence.
@@ -558,63 +622,117 @@ fn extend_title(text: &str, lex: &EntityLexicon, toks: &[Token], role: Span) -> 
     Span::new(start, role.end)
 }
 
-struct Interner<'l, 't> {
-    lex: &'l EntityLexicon,
-    /// Keys borrow the draft's text (an article's capital folded is the only owned key).
-    map: HashMap<std::borrow::Cow<'t, str>, WordId>,
+/// The words of every run's parts, interned before the quotations' speakers decide which
+/// runs are names, so that the hashing and the spellings, most of what building the
+/// mentions costs, run while the quotations are attributed. Ids here are provisional: the
+/// [`Interner`] numbers the words in order of first use, as the mentions are built.
+#[derive(Debug)]
+struct Prepared {
+    /// The provisional word of each raw part (`u32::MAX` for parts of no run).
+    of_part: Vec<u32>,
+    /// The words by provisional id, as first written among the runs; taken when first used.
+    words: Vec<Option<NameWord>>,
+}
+
+impl Prepared {
+    fn new(text: &str, lex: &EntityLexicon, raw: &[RawPart], pending: &[Pending]) -> Self {
+        let mut map: HashMap<std::borrow::Cow<'_, str>, u32> = HashMap::default();
+        let mut of_part = vec![u32::MAX; raw.len()];
+        let mut words = Vec::new();
+        for k in pending.iter().flat_map(|p| p.parts.clone()) {
+            let w = raw[k].span.slice(text);
+            of_part[k] = *map.entry(identity(w)).or_insert_with(|| {
+                words.push(Some(name_word(lex, w)));
+                (words.len() - 1) as u32
+            });
+        }
+        Prepared { of_part, words }
+    }
+
+    /// Fill in [`NameWord::common`], once the lower-case uses are known.
+    fn mark_common(&mut self, lex: &EntityLexicon, lowercase: &HashSet<NoCase<'_>>) {
+        for w in self.words.iter_mut().flatten() {
+            w.common = is_common_word(lex, lowercase, &w.text);
+        }
+    }
+}
+
+/// A word of the draft's names, with what the lexicon says about it ([`NameWord::common`]
+/// also needs the draft: see [`is_common_word`]).
+fn name_word(lex: &EntityLexicon, text: &str) -> NameWord {
+    NameWord {
+        text: text.into(),
+        spelling: Spelling::new(text),
+        mentions: Vec::new(),
+        candidates: Vec::new(),
+        common: false,
+        org: text.split(['-', '‐', '‑']).any(|seg| lex.org_words.contains(seg)),
+    }
+}
+
+/// A common word as well as a name: a function word, a nationality, or written in lower
+/// case somewhere in the draft.
+fn is_common_word(lex: &EntityLexicon, lowercase: &HashSet<NoCase<'_>>, text: &str) -> bool {
+    lex.is_common(text) || lowercase.contains(&NoCase(text))
+}
+
+/// Numbers the prepared words in order of first use.
+struct Interner<'a> {
+    lex: &'a EntityLexicon,
+    text: &'a str,
+    raw: &'a [RawPart],
+    lowercase: &'a HashSet<NoCase<'a>>,
+    prepared: Prepared,
+    /// The final id of each provisional word (`WordId::MAX` until used).
+    final_id: Vec<WordId>,
     words: Vec<NameWord>,
 }
 
-impl<'t> Interner<'_, 't> {
-    fn intern(&mut self, text: &'t str) -> WordId {
-        let key = identity(text);
-        if let Some(&id) = self.map.get(key.as_ref()) {
-            return id;
+impl Interner<'_> {
+    /// The word of raw part `k`.
+    fn intern(&mut self, k: usize) -> WordId {
+        let p = self.prepared.of_part[k] as usize;
+        if self.final_id[p] != WordId::MAX {
+            return self.final_id[p];
         }
         let id = self.words.len() as WordId;
-        self.words.push(NameWord {
-            text: text.into(),
-            spelling: Spelling::new(text),
-            mentions: Vec::new(),
-            candidates: Vec::new(),
-            common: false,
-            org: false,
-        });
-        self.map.insert(key, id);
+        let text = self.raw[k].span.slice(self.text);
+        // The word is as first used; the prepared one is as first written in any run, which
+        // differs only when the first run was dropped and the spellings differ in an article's
+        // capital ("Al-Sudani", "al-Sudani").
+        let word = match self.prepared.words[p].take() {
+            Some(w) if *w.text == *text => w,
+            _ => NameWord {
+                common: is_common_word(self.lex, self.lowercase, text),
+                ..name_word(self.lex, text)
+            },
+        };
+        self.words.push(word);
+        self.final_id[p] = id;
         id
     }
 }
 
 /// Decide each pending run with what the whole draft says, and build the mentions.
-fn resolve(
-    ctx: &Context<'_>,
+#[allow(clippy::too_many_arguments)]
+fn resolve<'t>(
+    text: &'t str,
     lex: &EntityLexicon,
     raw: &[RawPart],
     pending: &[Pending],
+    seen: &HashMap<&str, bool>,
+    lowercase: &HashSet<NoCase<'t>>,
+    prepared: Prepared,
     speakers: &[Span],
 ) -> Entities {
-    let text = ctx.text;
-    // Every capitalised word of a run, and whether the draft writes it as a name where a
-    // capital is evidence (not only at a sentence start or in a headline).
-    let mut seen: HashMap<&str, bool> = HashMap::default();
-    for p in pending {
-        let skip = usize::from(p.initial && !p.vouched());
-        for (i, k) in p.parts.clone().enumerate() {
-            if raw[k].kind == RawKind::Word {
-                let is_strong = !p.headline && i >= skip;
-                let e = seen.entry(raw[k].span.slice(text)).or_insert(false);
-                *e |= is_strong;
-            }
-        }
-    }
     let strong = |w: &str| seen.get(w).copied().unwrap_or(false);
-    // Which of them the draft also writes in lower case: common words, not names (and, for
-    // the spelling check, words that may be spelled alike by chance).
-    let lowercase = lowercase_uses(ctx, &seen);
-
     let mut out = Interner {
         lex,
-        map: HashMap::default(),
+        text,
+        raw,
+        lowercase,
+        final_id: vec![WordId::MAX; prepared.words.len()],
+        prepared,
         words: Vec::with_capacity(pending.len()),
     };
     let mut ents = Entities {
@@ -639,9 +757,9 @@ fn resolve(
                 for k in parts.clone().filter(|&k| raw[k].kind == RawKind::Word) {
                     let w = raw[k].span.slice(text);
                     if strong(w) {
-                        add_mention(&mut out, &mut ents, text, raw, k..k + 1, None, true);
+                        add_mention(&mut out, &mut ents, k..k + 1, None, true);
                     } else if !lowercase.contains(&NoCase(w)) && !lex.is_common(w) {
-                        add_candidate(&mut out, &mut ents, raw[k].span, text, true);
+                        add_candidate(&mut out, &mut ents, k, true);
                     }
                 }
                 continue;
@@ -654,7 +772,7 @@ fn resolve(
                     weak = true;
                 } else {
                     if first.kind == RawKind::Word && !lowercase.contains(&NoCase(w)) && !lex.is_common(w) {
-                        add_candidate(&mut out, &mut ents, first.span, text, false);
+                        add_candidate(&mut out, &mut ents, p.parts.start, false);
                     }
                     continue;
                 }
@@ -663,7 +781,7 @@ fn resolve(
                 parts.start += 1;
             }
         }
-        let m = add_mention(&mut out, &mut ents, text, raw, parts, p.honorific, weak);
+        let m = add_mention(&mut out, &mut ents, parts, p.honorific, weak);
         if let Some(m) = m
             && let Some(t) = p.title
         {
@@ -676,10 +794,6 @@ fn resolve(
                 placement: super::RolePlacement::Before,
             });
         }
-    }
-    for w in &mut out.words {
-        w.common = lex.is_common(&w.text) || lowercase.contains(&NoCase(&w.text));
-        w.org = w.text.split(['-', '‐', '‑']).any(|seg| lex.org_words.contains(seg));
     }
     ents.words = out.words;
     ents
@@ -719,11 +833,9 @@ impl Spoken {
 }
 
 /// Add a mention made of `raw[parts]`; its index, or `None` when nothing of a name is left.
-fn add_mention<'t>(
-    out: &mut Interner<'_, 't>,
+fn add_mention(
+    out: &mut Interner<'_>,
     ents: &mut Entities,
-    text: &'t str,
-    raw: &[RawPart],
     parts: Range<usize>,
     honorific: Option<(Span, Gender)>,
     weak: bool,
@@ -731,7 +843,7 @@ fn add_mention<'t>(
     if parts.is_empty() {
         return None;
     }
-    let lex = out.lex;
+    let (lex, text, raw) = (out.lex, out.text, out.raw);
     let words = || {
         parts
             .clone()
@@ -752,7 +864,7 @@ fn add_mention<'t>(
             _ if Some(k) == surname => PartKind::Surname,
             _ => PartKind::Given,
         };
-        let word = out.intern(r.span.slice(text));
+        let word = out.intern(k);
         if matches!(kind, PartKind::Given | PartKind::Surname | PartKind::Alone) {
             let uses = &mut out.words[word as usize].mentions;
             if uses.last() != Some(&(m as u32)) {
@@ -776,8 +888,9 @@ fn add_mention<'t>(
     Some(m)
 }
 
-fn add_candidate<'t>(out: &mut Interner<'_, 't>, ents: &mut Entities, span: Span, text: &'t str, listed: bool) {
-    let word = out.intern(span.slice(text));
+fn add_candidate(out: &mut Interner<'_>, ents: &mut Entities, k: usize, listed: bool) {
+    let span = out.raw[k].span;
+    let word = out.intern(k);
     out.words[word as usize].candidates.push(ents.candidates.len() as u32);
     ents.candidates.push(Candidate { span, word, listed });
 }
@@ -808,37 +921,59 @@ impl std::hash::Hash for NoCase<'_> {
     }
 }
 
-/// Which of the capitalised `words` the draft also writes in lower case.
-fn lowercase_uses<'a>(ctx: &Context<'a>, words: &HashMap<&str, bool>) -> HashSet<NoCase<'a>> {
-    let mut found = HashSet::default();
-    if words.is_empty() {
-        return found;
-    }
-    // A cheap filter before hashing: the first two bytes and the length of the words sought
-    // (a bit per length for each pair of first bytes, folded into 256 slots).
-    let slot = |w: &[u8]| {
-        (usize::from(w[0].to_ascii_lowercase()) * 31 + usize::from(w.get(1).unwrap_or(&0).to_ascii_lowercase())) & 255
+/// How many bits the filter of [`lowercase_uses`] has.
+const FILTER_BITS: usize = 1 << 16;
+
+/// A slot below [`FILTER_BITS`] from a word's length and first eight bytes, the same for two
+/// words that differ only in the case of ASCII letters: setting bit 0x20 of every byte makes
+/// upper- and lower-case letters one (and merges a few other bytes, which a filter allows).
+fn case_blind_slot(word: &[u8]) -> usize {
+    // Most words are shorter than eight bytes: shifting them in costs less than a copy.
+    let head = match word.first_chunk::<8>() {
+        Some(head) => u64::from_le_bytes(*head),
+        None => word.iter().rev().fold(0, |k, &b| k << 8 | u64::from(b)),
     };
-    let mut filter = [0u64; 256];
-    let sought: HashSet<NoCase<'_>> = words.keys().map(|w| NoCase(w)).collect();
+    let key = (head | 0x2020_2020_2020_2020) ^ (word.len() as u64).wrapping_mul(0x9e37_79b9);
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
+}
+
+/// Which of the capitalised `words` the draft also writes in lower case.
+fn lowercase_uses<'a>(ctx: &Context<'a>, words: &HashMap<&'a str, bool>) -> HashSet<NoCase<'a>> {
+    if words.is_empty() {
+        return HashSet::default();
+    }
+    // A cheap filter before hashing, one bit per word sought ([`case_blind_slot`]): a long
+    // draft has so many capitalised words that their first bytes alone pass most words.
+    let mut filter = vec![0u64; FILTER_BITS / 64];
+    // Each word sought, and whether the draft writes it in lower case: one lookup a use.
+    let mut sought: HashMap<NoCase<'_>, bool> = words.keys().map(|w| (NoCase(w), false)).collect();
     for w in words.keys() {
-        filter[slot(w.as_bytes())] |= 1 << w.len().min(63);
+        let i = case_blind_slot(w.as_bytes());
+        filter[i / 64] |= 1 << (i % 64);
     }
     for t in &ctx.segments.tokens {
         if t.kind != TokenKind::Word {
             continue;
         }
+        let first = ctx.text.as_bytes()[t.span.start];
+        if !first.is_ascii_lowercase() && first.is_ascii() {
+            continue;
+        }
         let w = stem(t.text(ctx.text));
         let b = w.as_bytes();
-        if !b[0].is_ascii_lowercase() && b[0].is_ascii() || filter[slot(b)] & (1 << w.len().min(63)) == 0 {
+        let i = case_blind_slot(b);
+        if filter[i / 64] & (1 << (i % 64)) == 0 {
             continue;
         }
         // "al-Sudani" starts in lower case but is a name, not a lower-case use.
-        if sought.contains(&NoCase(w)) && !w.bytes().any(|b| b.is_ascii_uppercase()) {
-            found.insert(NoCase(w));
+        if let Some(used) = sought.get_mut(&NoCase(w))
+            && !w.bytes().any(|b| b.is_ascii_uppercase())
+        {
+            *used = true;
         }
     }
-    found
+    // Keyed by the capitalised spelling, which compares equal to the lower-case one.
+    sought.into_iter().filter(|&(_, used)| used).map(|(w, _)| w).collect()
 }
 
 #[cfg(test)]

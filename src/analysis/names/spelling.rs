@@ -62,7 +62,10 @@ impl Spelling {
             let mapped_end = bytes.len();
             skeleton(&mut bytes, folded_end, mapped_end);
             let spelling = Spelling {
-                buf: Box::from(String::from_utf8_lossy(&bytes).as_ref()),
+                buf: match std::str::from_utf8(&bytes) {
+                    Ok(s) => Box::from(s),
+                    Err(_) => Box::from(String::from_utf8_lossy(&bytes).as_ref()),
+                },
                 core_at: core_at as u32,
                 folded_end: folded_end as u32,
                 mapped_end: mapped_end as u32,
@@ -180,6 +183,9 @@ fn hash_parts(tag: u8, parts: &[&[u8]]) -> u64 {
 /// The form under which a spelling is one spelling: a hyphenated article's capital does not
 /// make another ("Al-Sudani" and "al-Sudani" are one; "el-Sudani" is another).
 pub fn identity(word: &str) -> std::borrow::Cow<'_, str> {
+    if !has_article_hyphen(word) {
+        return word.into();
+    }
     if let Some((head, rest)) = word.split_once('-')
         && head.chars().next().is_some_and(char::is_uppercase)
         && ARTICLES.iter().any(|a| a.eq_ignore_ascii_case(head))
@@ -259,9 +265,23 @@ fn fold_char(c: char) -> Option<&'static str> {
     Some(s)
 }
 
+/// Whether a hyphen (or the first byte of a Unicode one) is among the first four bytes of
+/// `word`, where the hyphen after an article (three bytes at most) stands: most words have
+/// none, and need no search for an article.
+fn has_article_hyphen(word: &str) -> bool {
+    let longest = ARTICLES.iter().map(|a| a.len()).max().unwrap_or(0);
+    word.as_bytes()
+        .iter()
+        .take(longest + 1)
+        .any(|&b| b == b'-' || b == 0xe2)
+}
+
 /// How many bytes of `folded` a hyphenated article takes: 2 for `Al-Sudani` (`al`), 0 for
 /// `Alan`. Only a hyphen in the written word marks an article.
 fn article_len(word: &str, folded_len: usize) -> usize {
+    if !has_article_hyphen(word) {
+        return 0;
+    }
     if let Some((head, _)) = word.split_once(['-', '‐', '‑'])
         && let Some(a) = ARTICLES.iter().find(|a| a.eq_ignore_ascii_case(head))
         && folded_len > a.len() + 2
