@@ -337,8 +337,11 @@ pub(super) fn findings(ws: &Workspace, d: DraftId) -> Vec<Finding> {
     reverse_within(ws, d, &mut out, &mut extra);
     // Each word's comparison with the folder reads only the index and other drafts, and a
     // long draft has thousands: they are made on every free core, then taken in word order.
+    // An article's few hundred words stay in one piece (a folder's drafts are already
+    // checked side by side).
     let links: Vec<(WordId, CrossLink)> = (0..slot.spellings.len())
         .into_par_iter()
+        .with_min_len(256)
         .filter(|&w| slot.spellings[w].is_some())
         .filter_map(|w| cross_variant(ws, d, w as WordId).map(|link| (w as WordId, link)))
         .collect();
