@@ -353,3 +353,39 @@ fn replacing_a_draft_hands_back_the_old_one_and_forgets_its_spellings() {
     );
     assert_eq!(ws.len(), 2);
 }
+
+/// A draft long enough that its words are compared with the folder in several pieces on
+/// several threads: the findings are the same, in the same order, as on one thread.
+#[test]
+fn a_long_drafts_cross_draft_findings_do_not_depend_on_the_number_of_threads() {
+    let syllables = ["ka", "lo", "mir", "ten", "vos", "dra", "pel", "ru", "zan", "quo"];
+    let mut long = String::new();
+    for (i, a) in syllables.iter().enumerate() {
+        for b in &syllables {
+            for c in &syllables[..4] {
+                let surname: String = format!("{a}{b}{c}nov");
+                let surname = surname[..1].to_uppercase() + &surname[1..];
+                long.push_str(&format!("Councillor Anna {surname} voted on item {i}. "));
+            }
+        }
+        long.push_str("\n\n");
+    }
+    long.push_str(FOLLOW_UP);
+    let ws = workspace(&[("a.txt", SUMMIT), ("long.txt", &long)]);
+    assert!(
+        ws.slot(ws.id_of("long.txt").unwrap()).spellings.len() > 256,
+        "more than one piece"
+    );
+    let on = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        pool.install(|| ws.findings("long.txt"))
+    };
+    let one = on(1);
+    assert_eq!(format!("{one:?}"), format!("{:?}", on(4)));
+    let flagged: Vec<&str> = one
+        .iter()
+        .filter(|f| f.rule == Rule::NameVariant && f.related.iter().any(|r| r.doc.is_some()))
+        .map(|f| f.span.slice(&long))
+        .collect();
+    assert_eq!(flagged, ["Mohammad", "Al-Saudani"]);
+}
