@@ -158,13 +158,14 @@ async fn run(state: Arc<State>, key: Arc<str>, session: u64) {
             doc.snapshot_generation = generation;
             lock(&state.workspace).insert(key.clone(), analysis, config)
         };
+        // The previous analysis is freed (a long draft's takes a millisecond or two) on a
+        // blocking thread while the findings are published, and before the next round
+        // starts, so that at most two analyses of a draft are ever held at once.
+        let freeing = replaced.map(|old| tokio::task::spawn_blocking(move || drop(old)));
         state.analyzed.notify_waiters();
         super::diagnostics::publish(&state, Some(key.clone())).await;
-        // The previous analysis is freed once the editor has the new findings (a long
-        // draft's takes a millisecond or two), on a blocking thread, and before the next
-        // round starts, so that at most two analyses of a draft are ever held at once.
-        if let Some(old) = replaced {
-            let _ = tokio::task::spawn_blocking(move || drop(old)).await;
+        if let Some(freeing) = freeing {
+            let _ = freeing.await;
         }
 
         let mut docs = lock(&state.docs);
