@@ -38,14 +38,7 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("news_folder", |b| {
         b.iter(|| {
-            let mut ws = Workspace::new();
-            for (path, text) in &articles {
-                ws.insert(
-                    Arc::from(path.as_str()),
-                    analyze(text, DocKind::Text, &config),
-                    config.clone(),
-                );
-            }
+            let ws = index(&articles, &config);
             let findings: usize = articles.iter().map(|(p, _)| ws.findings(p).len()).sum();
             black_box(findings)
         })
@@ -53,14 +46,7 @@ fn bench(c: &mut Criterion) {
 
     // What the language server recomputes for a long draft after each keystroke besides its
     // analysis: its findings against the rest of the folder.
-    let mut ws = Workspace::new();
-    for (path, text) in &articles {
-        ws.insert(
-            Arc::from(path.as_str()),
-            analyze(text, DocKind::Text, &config),
-            config.clone(),
-        );
-    }
+    let mut ws = index(&articles, &config);
     let long = corpus::draft_of(&articles, 100_000);
     ws.insert(
         Arc::from("long"),
@@ -71,6 +57,19 @@ fn bench(c: &mut Criterion) {
         b.iter(|| black_box(ws.findings("long").len()))
     });
     group.finish();
+}
+
+/// A workspace of every article, each analysed.
+fn index(articles: &[(String, String)], config: &Arc<Config>) -> Workspace {
+    let mut ws = Workspace::new();
+    for (path, text) in articles {
+        ws.insert(
+            Arc::from(path.as_str()),
+            analyze(text, DocKind::Text, config),
+            config.clone(),
+        );
+    }
+    ws
 }
 
 criterion_group!(benches, bench);

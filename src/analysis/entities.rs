@@ -358,9 +358,9 @@ impl EntityLexicon {
     }
 
     /// Whether a title may start a text whose first word has this [`first_word_slot`]: the
-    /// word is a title's first word. A title
-    /// starts `text` only then, or when it is one word that a longer word of `text` starts
-    /// with ("director" in "directorate"), which is no whole word and so no title found.
+    /// word is a title's first word. A title starts `text` only then, or when it is one word
+    /// that a longer word of `text` starts with ("director" in "directorate"), which is no
+    /// whole word and so no title found.
     fn may_start_role(&self, first_word_slot: usize) -> bool {
         let i = first_word_slot;
         self.role_first_words[i / 64] & (1 << (i % 64)) != 0
