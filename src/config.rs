@@ -135,6 +135,16 @@ impl Config {
 
     /// The compiled word lists (built-in plus this configuration's additions).
     pub fn lexicon(&self) -> &Lexicon {
+        self.shared_lexicon_ref()
+    }
+
+    /// The compiled word lists, as a handle that outlives this configuration: a cache of
+    /// scans made with them keeps it, to know when they change.
+    pub fn shared_lexicon(&self) -> Arc<Lexicon> {
+        self.shared_lexicon_ref().clone()
+    }
+
+    fn shared_lexicon_ref(&self) -> &Arc<Lexicon> {
         self.lexicon
             .get_or_init(|| Arc::new(Lexicon::new(&self.lexicon_additions)))
     }

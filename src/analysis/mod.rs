@@ -7,6 +7,8 @@
 pub mod claims;
 pub mod entities;
 pub mod lexicon;
+mod local;
+mod memo;
 pub mod names;
 pub mod quote_marks;
 pub mod quotes;
@@ -19,6 +21,8 @@ use crate::text::DocKind;
 use crate::text::prose::{self, Prose};
 use crate::text::segment::{self, Segments};
 use lexicon::Lexicon;
+pub use local::LocalScans;
+pub use memo::{Memo, analyze_with_memo};
 
 /// Everything an analyser may read about the draft.
 pub struct Context<'a> {
@@ -30,6 +34,9 @@ pub struct Context<'a> {
     pub segments: &'a Segments,
     pub config: &'a Config,
     pub lexicon: &'a Lexicon,
+    /// The paragraph-local scans, when they were found paragraph by paragraph (see
+    /// [`Memo`]); `None` when each step is to scan the draft for itself.
+    pub local: Option<&'a LocalScans>,
 }
 
 /// What copydesk knows about one draft.
@@ -52,13 +59,27 @@ pub struct Analysis {
 pub fn analyze(text: &str, kind: DocKind, config: &Config) -> Analysis {
     let prose = prose::extract(text, kind);
     let segments = segment::segment(&prose);
+    analyze_segmented(text, kind, config, &prose, segments, None)
+}
+
+/// The rest of [`analyze`], once the draft is segmented (and, for [`Memo`], its
+/// paragraph-local scans are found).
+fn analyze_segmented(
+    text: &str,
+    kind: DocKind,
+    config: &Config,
+    prose: &Prose<'_>,
+    segments: Segments,
+    local: Option<&LocalScans>,
+) -> Analysis {
     let ctx = Context {
         source: text,
         text: &prose.masked,
-        prose: &prose,
+        prose,
         segments: &segments,
         config,
         lexicon: config.lexicon(),
+        local,
     };
     let scan = quote_marks::scan(&ctx);
     let mut findings = scan.findings;

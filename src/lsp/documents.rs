@@ -3,11 +3,12 @@
 //! draft, open or only indexed from disk.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use tower_lsp::ls_types as lsp;
 
+use crate::analysis::Memo;
 use crate::text::document::Document;
 use crate::text::position::{Encoding, LineIndex};
 use crate::text::{DocKind, Span};
@@ -74,6 +75,9 @@ pub struct OpenDoc {
     pub generation: u64,
     /// The generation the snapshot was analysed in.
     pub snapshot_generation: u64,
+    /// The paragraphs of the last analysis, so that the next one scans only those an edit
+    /// touched. Held by the worker while it analyses.
+    pub memo: Arc<Mutex<Memo>>,
 }
 
 impl OpenDoc {
@@ -113,6 +117,7 @@ impl Documents {
                 too_large_reported: false,
                 generation: 0,
                 snapshot_generation: 0,
+                memo: Arc::default(),
             },
         );
         self.sessions

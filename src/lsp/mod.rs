@@ -56,7 +56,7 @@ where
     I: AsyncRead + Unpin + Send + 'static,
     O: AsyncWrite + Unpin + Send + 'static,
 {
-    let analyzer: Analyzer = options.analyzer.unwrap_or_else(|| Arc::new(crate::analyze));
+    let analyzer = options.analyzer;
     let shutdown = Arc::new(AtomicBool::new(false));
     let flag = shutdown.clone();
     let (service, socket) = LspService::build(move |client| server::Server::new(client, analyzer, flag))

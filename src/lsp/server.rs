@@ -21,7 +21,11 @@ pub struct Server {
 }
 
 impl Server {
-    pub fn new(client: Client, analyzer: Analyzer, shutdown_requested: Arc<std::sync::atomic::AtomicBool>) -> Self {
+    pub fn new(
+        client: Client,
+        analyzer: Option<Analyzer>,
+        shutdown_requested: Arc<std::sync::atomic::AtomicBool>,
+    ) -> Self {
         Server {
             state: Arc::new(State::new(client, analyzer, shutdown_requested)),
         }

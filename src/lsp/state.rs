@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 use tokio::sync::Notify;
 use tower_lsp::Client;
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, Memo};
 use crate::config::Config;
 use crate::text::DocKind;
 use crate::text::position::Encoding;
@@ -60,7 +60,10 @@ impl Default for Session {
 pub struct State {
     pub client: Client,
     pub log: Logger,
+    /// Analyses drafts read from disk, and open drafts when a test replaced it.
     pub analyzer: Analyzer,
+    /// Open drafts are analysed through their [`Memo`] (the analyzer is the default one).
+    memoize: bool,
     pub session: RwLock<Session>,
     pub docs: Mutex<Documents>,
     pub workspace: Mutex<Index>,
@@ -75,11 +78,13 @@ pub struct State {
 }
 
 impl State {
-    pub fn new(client: Client, analyzer: Analyzer, shutdown_requested: Arc<AtomicBool>) -> Self {
+    /// `analyzer`: `None` for [`crate::analyze`].
+    pub fn new(client: Client, analyzer: Option<Analyzer>, shutdown_requested: Arc<AtomicBool>) -> Self {
         State {
             log: Logger::new(client.clone()),
             client,
-            analyzer,
+            memoize: analyzer.is_none(),
+            analyzer: analyzer.unwrap_or_else(|| Arc::new(crate::analyze)),
             session: RwLock::new(Session::default()),
             docs: Mutex::new(Documents::default()),
             workspace: Mutex::new(Index::default()),
@@ -89,6 +94,21 @@ impl State {
             index_run: AtomicU64::new(0),
             shutdown_requested,
         }
+    }
+
+    /// Analyse the text of an open draft, given the memo of its earlier analyses. The memo
+    /// is emptied when the analysis panics, so that nothing half-made is read again.
+    pub fn analyze_open(&self, text: &str, kind: DocKind, config: &Config, memo: &Mutex<Memo>) -> Analysis {
+        if !self.memoize {
+            return (self.analyzer)(text, kind, config);
+        }
+        let mut memo = lock(memo);
+        let mut fresh = Memo::new();
+        // Taken out while analysing: if the analysis panics, the memo stays empty.
+        std::mem::swap(&mut *memo, &mut fresh);
+        let analysis = crate::analysis::analyze_with_memo(text, kind, config, &mut fresh);
+        *memo = fresh;
+        analysis
     }
 
     pub fn session(&self) -> Session {

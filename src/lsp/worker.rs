@@ -66,7 +66,7 @@ pub fn reanalyze_open(state: &Arc<State>) {
 
 async fn run(state: Arc<State>, key: Arc<str>, session: u64) {
     loop {
-        let (uri, text, version, kind, generation) = {
+        let (uri, text, version, kind, generation, memo) = {
             let mut docs = lock(&state.docs);
             let Some(doc) = docs.get_session(&key, session) else {
                 return;
@@ -81,6 +81,7 @@ async fn run(state: Arc<State>, key: Arc<str>, session: u64) {
                 doc.doc.version,
                 doc.doc.kind,
                 doc.generation,
+                doc.memo.clone(),
             )
         };
 
@@ -102,12 +103,12 @@ async fn run(state: Arc<State>, key: Arc<str>, session: u64) {
                 None => continue,
             }
         }
-        let analyzer = state.analyzer.clone();
+        let st = state.clone();
         let input = text.clone();
         let outcome = tokio::task::spawn_blocking(move || {
             // The line index is built here too, off the async threads, beside the analysis.
             let (analysis, snapshot) = rayon::join(
-                || crate::guard::contain(|| analyzer(&input, kind, &config)),
+                || crate::guard::contain(|| st.analyze_open(&input, kind, &config, &memo)),
                 || Snapshot::new(Some(version), input.clone()),
             );
             analysis.map(|a| (a, snapshot, config))

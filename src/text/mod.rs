@@ -26,6 +26,11 @@ impl Span {
         self.end - self.start
     }
 
+    /// The same span `by` bytes further on.
+    pub const fn shifted(self, by: usize) -> Self {
+        Span::new(self.start + by, self.end + by)
+    }
+
     pub const fn is_empty(self) -> bool {
         self.start >= self.end
     }

@@ -138,20 +138,51 @@ pub fn segment(prose: &Prose<'_>) -> Segments {
         sentences: Vec::with_capacity(parts.iter().map(|p| p.sentences.len()).sum()),
         tokens: Vec::with_capacity(parts.iter().map(|p| p.tokens.len()).sum()),
     };
-    for part in parts {
-        let (paragraphs, sentences, tokens) = (seg.paragraphs.len(), seg.sentences.len(), seg.tokens.len());
-        seg.tokens.extend_from_slice(&part.tokens);
-        seg.sentences.extend(part.sentences.into_iter().map(|s| Sentence {
-            paragraph: s.paragraph + paragraphs,
-            tokens: s.tokens.start + tokens..s.tokens.end + tokens,
-            ..s
-        }));
-        seg.paragraphs.extend(part.paragraphs.into_iter().map(|p| Paragraph {
-            sentences: p.sentences.start + sentences..p.sentences.end + sentences,
-            ..p
-        }));
+    for part in &parts {
+        seg.append(part, 0);
     }
     seg
+}
+
+impl Segments {
+    /// Put `part` (the segments of the text that follows) after these, its byte offsets moved
+    /// on by `shift`: how the segments of pieces of a draft, or of its paragraphs one by one,
+    /// become those of the whole.
+    pub fn append(&mut self, part: &Segments, shift: usize) {
+        let (paragraphs, sentences, tokens) = (self.paragraphs.len(), self.sentences.len(), self.tokens.len());
+        if shift == 0 {
+            self.tokens.extend_from_slice(&part.tokens);
+        } else {
+            self.tokens.extend(part.tokens.iter().map(|t| Token {
+                span: t.span.shifted(shift),
+                kind: t.kind,
+            }));
+        }
+        self.sentences.extend(part.sentences.iter().map(|s| Sentence {
+            span: s.span.shifted(shift),
+            paragraph: s.paragraph + paragraphs,
+            tokens: s.tokens.start + tokens..s.tokens.end + tokens,
+        }));
+        self.paragraphs.extend(part.paragraphs.iter().map(|p| Paragraph {
+            span: p.span.shifted(shift),
+            sentences: p.sentences.start + sentences..p.sentences.end + sentences,
+            ..*p
+        }));
+    }
+}
+
+/// Segment one block of prose on its own, as the text `block` with offsets from its start:
+/// what [`segment`] finds inside that block, moved back by its start. Blocks are segmented
+/// independently of one another, so this is the unit a per-paragraph cache keeps.
+pub fn segment_block(block: &str, kind: BlockKind, quote_depth: u8) -> Segments {
+    segment_blocks(
+        block,
+        &[Block {
+            span: Span::new(0, block.len()),
+            kind,
+            quote_depth,
+        }],
+    )
 }
 
 /// Below this many bytes a draft is segmented on one core: splitting it would cost more

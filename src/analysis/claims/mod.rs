@@ -22,6 +22,7 @@ mod shape;
 mod vague_source;
 mod weasel;
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use crate::analysis::Context;
@@ -36,7 +37,8 @@ use crate::text::segment::{Paragraph, Segments};
 
 use attribution::Attribution;
 use grammar::Sent;
-use phrasebook::{List, Matches, Phrasebook};
+pub use phrasebook::Matches;
+use phrasebook::{List, Phrasebook};
 use shape::{Entry, Lead, ShapedSet, Trail};
 
 /// The word lists of the claim rules, compiled once per configuration.
@@ -145,7 +147,10 @@ impl ClaimLexicon {
 /// writer's, and is never checked.
 pub fn check(ctx: &Context<'_>, quoted: &[QuotedSpan], findings: &mut Vec<Finding>) {
     let lex = &ctx.lexicon.claims;
-    let matches = lex.book.scan(ctx.text);
+    let matches = match ctx.local {
+        Some(local) => Cow::Borrowed(&local.phrases),
+        None => Cow::Owned(lex.book.scan(ctx.text)),
+    };
     let scan = Scan {
         text: ctx.text,
         segments: ctx.segments,
@@ -169,13 +174,19 @@ pub fn check(ctx: &Context<'_>, quoted: &[QuotedSpan], findings: &mut Vec<Findin
     findings.extend(found.into_iter().map(|c| Finding::new(c.rule, c.span, c.message)));
 }
 
+/// Every phrase of the claim lists in `text`, as the rules read them: what [`check`] finds
+/// for itself when the analysis has not found them paragraph by paragraph.
+pub fn scan_phrases(lex: &ClaimLexicon, text: &str) -> Matches {
+    lex.book.scan(text)
+}
+
 /// What the claim rules read about a draft.
 struct Scan<'a> {
     text: &'a str,
     segments: &'a Segments,
     lex: &'a ClaimLexicon,
     /// The matches of every list of the phrasebook.
-    matches: Matches,
+    matches: Cow<'a, Matches>,
     attribution: Attribution,
     /// Per paragraph: a heading or headline, which sums up a story whose body gives the
     /// sources, so no claim rule fires there.

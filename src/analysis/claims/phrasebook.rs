@@ -100,7 +100,7 @@ impl Phrasebook {
 
     /// Every whole-word match of every list in `text`, in one pass.
     pub fn scan(&self, text: &str) -> Matches {
-        let mut by_list: Vec<Vec<PhraseMatch>> = vec![Vec::new(); List::COUNT];
+        let mut by_list = Matches::default().by_list;
         for m in self.automaton.find_iter(text) {
             if !is_word_boundary(text, m.start(), m.end()) {
                 continue;
@@ -124,12 +124,31 @@ impl Phrasebook {
 }
 
 /// The matches of each list in one draft, sorted by position.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Matches {
     by_list: Vec<Vec<PhraseMatch>>,
 }
 
+impl Default for Matches {
+    fn default() -> Self {
+        Matches {
+            by_list: vec![Vec::new(); List::COUNT],
+        }
+    }
+}
+
 impl Matches {
+    /// Put the matches of the text that follows (`part`, found in it alone) after these,
+    /// their offsets moved on by `shift`.
+    pub fn append(&mut self, part: &Matches, shift: usize) {
+        for (mine, theirs) in self.by_list.iter_mut().zip(&part.by_list) {
+            mine.extend(theirs.iter().map(|m| PhraseMatch {
+                span: m.span.shifted(shift),
+                index: m.index,
+            }));
+        }
+    }
+
     pub fn all(&self, list: List) -> &[PhraseMatch] {
         &self.by_list[list as usize]
     }

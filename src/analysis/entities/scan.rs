@@ -199,7 +199,10 @@ pub(crate) struct Runs<'t> {
 pub(super) fn runs<'t>(ctx: &Context<'t>, lex: &EntityLexicon) -> Runs<'t> {
     let text = ctx.text;
     let seg = ctx.segments;
-    let roles = lex.find_roles(text, &seg.tokens);
+    let roles = match ctx.local {
+        Some(local) => local.roles.clone(),
+        None => lex.find_roles(text, &seg.tokens),
+    };
     // About one token in six is part of a name in news copy.
     let guess = seg.tokens.len() / 6 + 8;
     let mut raw: Vec<RawPart> = Vec::with_capacity(guess);

@@ -1,6 +1,7 @@
 //! Attribution cues: the speech verbs and phrases of a draft that lie outside quoted
 //! material, found in one pass per paragraph.
 
+use crate::analysis::lexicon::PhraseMatch;
 use crate::analysis::quotes::QuoteLexicon;
 use crate::text::Span;
 use crate::text::segment::{Segments, TokenKind};
@@ -24,9 +25,33 @@ pub struct Cue {
 }
 
 /// Every cue of the draft outside `quoted` (sorted, disjoint spans), in document order.
-/// Only the words between quotations are scanned.
-pub fn find(text: &str, seg: &Segments, lex: &QuoteLexicon, quoted: &[Span]) -> Vec<Cue> {
+/// Only the words between quotations are scanned, unless the cue words of every paragraph
+/// have been found already (`found`, in document order): then those between quotations
+/// are the ones read.
+pub fn find(
+    text: &str,
+    seg: &Segments,
+    lex: &QuoteLexicon,
+    quoted: &[Span],
+    found: Option<&[PhraseMatch]>,
+) -> Vec<Cue> {
     let mut cues = Vec::new();
+    if let Some(found) = found {
+        let mut q = 0;
+        for &m in found {
+            while q < quoted.len() && quoted[q].end <= m.span.start {
+                q += 1;
+            }
+            let in_quote = quoted.get(q).is_some_and(|s| s.start < m.span.end);
+            let in_paragraph = seg
+                .paragraph_at(m.span.start)
+                .is_some_and(|p| m.span.end <= seg.paragraphs[p].span.end);
+            if !in_quote && in_paragraph {
+                consider(text, seg, lex, m, &mut cues);
+            }
+        }
+        return cues;
+    }
     let mut q = 0;
     for para in &seg.paragraphs {
         let mut from = para.span.start;
@@ -48,26 +73,31 @@ pub fn find(text: &str, seg: &Segments, lex: &QuoteLexicon, quoted: &[Span]) -> 
 
 fn scan_gap(text: &str, seg: &Segments, lex: &QuoteLexicon, gap: Span, cues: &mut Vec<Cue>) {
     for m in lex.cue_words.find_in(text, gap) {
-        // Whole tokens only: `called` in `so-called` is no verb.
-        let i = seg.tokens.partition_point(|t| t.span.start < m.span.start);
-        let aligned = seg.tokens.get(i).is_some_and(|t| t.span.start == m.span.start)
-            && seg.tokens[i..]
-                .iter()
-                .take_while(|t| t.span.start < m.span.end)
-                .any(|t| t.span.end == m.span.end);
-        if !aligned || !is_verb_use(text, seg, lex, m.span) {
-            continue;
-        }
-        let words = m.span.slice(text);
-        let kind = if words.eq_ignore_ascii_case("according to") {
-            CueKind::According
-        } else if lex.characterizing_verbs.contains(words) {
-            CueKind::Characterizing
-        } else {
-            CueKind::Speech
-        };
-        cues.push(Cue { span: m.span, kind });
+        consider(text, seg, lex, m, cues);
     }
+}
+
+/// Keep the cue word `m` when it is a whole token used as a verb of speech.
+fn consider(text: &str, seg: &Segments, lex: &QuoteLexicon, m: PhraseMatch, cues: &mut Vec<Cue>) {
+    // Whole tokens only: `called` in `so-called` is no verb.
+    let i = seg.tokens.partition_point(|t| t.span.start < m.span.start);
+    let aligned = seg.tokens.get(i).is_some_and(|t| t.span.start == m.span.start)
+        && seg.tokens[i..]
+            .iter()
+            .take_while(|t| t.span.start < m.span.end)
+            .any(|t| t.span.end == m.span.end);
+    if !aligned || !is_verb_use(text, seg, lex, m.span) {
+        return;
+    }
+    let words = m.span.slice(text);
+    let kind = if words.eq_ignore_ascii_case("according to") {
+        CueKind::According
+    } else if lex.characterizing_verbs.contains(words) {
+        CueKind::Characterizing
+    } else {
+        CueKind::Speech
+    };
+    cues.push(Cue { span: m.span, kind });
 }
 
 /// True when `offset` lies inside one of the sorted, disjoint `spans`.
@@ -134,7 +164,12 @@ mod tests {
         let p = prose::extract(text, DocKind::Text);
         let seg = segment::segment(&p);
         let lex = QuoteLexicon::new(&LexiconConfig::default());
-        find(text, &seg, &lex, quoted)
+        let scanned = find(text, &seg, &lex, quoted, None);
+        // The same, from the cue words of the whole text found beforehand (as the editor's
+        // per-paragraph cache hands them over).
+        let all: Vec<PhraseMatch> = lex.cue_words.find_in(text, Span::new(0, text.len())).collect();
+        assert_eq!(find(text, &seg, &lex, quoted, Some(&all)), scanned);
+        scanned
             .into_iter()
             .map(|c| (c.span.slice(text).to_string(), c.kind))
             .collect()

@@ -140,7 +140,7 @@ pub fn attribute(ctx: &Context<'_>, spans: &[QuotedSpan], findings: &mut Vec<Fin
     let (text, seg) = (ctx.text, ctx.segments);
     let blocks = gather::block_quotes(seg, spans);
     let quoted = quoted_material(ctx, spans, &blocks);
-    let cues = cues::find(text, seg, lex, &quoted);
+    let cues = cues::find(text, seg, lex, &quoted, ctx.local.map(|l| &l.cue_words[..]));
     let gatherer = Gatherer {
         text,
         seg,

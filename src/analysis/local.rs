@@ -1,0 +1,49 @@
+//! The scans of a draft that read one paragraph at a time and nothing beyond it: the
+//! phrases of the claim lists, the cue words of quotation attribution, and the titles
+//! before names. With the segmentation they are about a quarter of the work of an
+//! analysis, and the part that an edit needs to redo only for the paragraphs it touched
+//! (see [`super::Memo`]). The steps that read them decide with the whole draft in view.
+
+use super::claims::{self, Matches};
+use super::lexicon::{Lexicon, PhraseMatch};
+use crate::text::Span;
+use crate::text::segment::Segments;
+
+/// What the paragraph-local scans found, with offsets into the text they read.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LocalScans {
+    /// Every phrase of the claim lists.
+    pub phrases: Matches,
+    /// Every cue word of the quotation lexicon, quoted or not (the attribution keeps those
+    /// between quotations).
+    pub cue_words: Vec<PhraseMatch>,
+    /// Every title or role, as [`super::entities::EntityLexicon::find_roles`] finds them.
+    pub roles: Vec<PhraseMatch>,
+}
+
+impl LocalScans {
+    /// Scan one paragraph, `text`, whose segments (offsets from its start) are `segments`.
+    pub fn of_paragraph(text: &str, segments: &Segments, lexicon: &Lexicon) -> Self {
+        LocalScans {
+            phrases: claims::scan_phrases(&lexicon.claims, text),
+            cue_words: lexicon
+                .quotes
+                .cue_words
+                .find_in(text, Span::new(0, text.len()))
+                .collect(),
+            roles: lexicon.entities.find_roles(text, &segments.tokens),
+        }
+    }
+
+    /// Put the scans of the text that follows (`part`, scanned alone) after these, their
+    /// offsets moved on by `shift`.
+    pub fn append(&mut self, part: &LocalScans, shift: usize) {
+        self.phrases.append(&part.phrases, shift);
+        let moved = |m: &PhraseMatch| PhraseMatch {
+            span: m.span.shifted(shift),
+            index: m.index,
+        };
+        self.cue_words.extend(part.cue_words.iter().map(moved));
+        self.roles.extend(part.roles.iter().map(moved));
+    }
+}

@@ -1,0 +1,130 @@
+//! Analysis for an editor, where a keystroke changes one paragraph of a draft that is
+//! analysed again and again: the segmentation and the paragraph-local scans
+//! ([`LocalScans`]) of every paragraph are kept, keyed by the paragraph's text, and only
+//! the paragraphs not seen in the previous analysis are scanned. The steps that need the
+//! whole draft (quotation marks across paragraphs, attribution, names, claims) run as in
+//! [`super::analyze`], whose results this gives exactly.
+
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::lexicon::Lexicon;
+use super::local::LocalScans;
+use super::names::fasthash::FastHasher;
+use super::{Analysis, analyze_segmented};
+use crate::config::Config;
+use crate::text::DocKind;
+use crate::text::prose::{self, Block, BlockKind};
+use crate::text::segment::{self, Segments};
+
+/// What one draft's previous analysis found paragraph by paragraph. Keep one per open
+/// draft and hand it to every [`analyze_with_memo`] of that draft.
+#[derive(Default)]
+pub struct Memo {
+    /// The word lists the scans were made with: other lists find other things.
+    lexicon: Option<Arc<Lexicon>>,
+    /// By the paragraph's text (its prose, masked as the analysis reads it).
+    paragraphs: HashMap<Box<str>, Scanned, BuildHasherDefault<FastHasher>>,
+}
+
+/// One paragraph, segmented and scanned on its own: offsets from its start.
+struct Scanned {
+    kind: BlockKind,
+    quote_depth: u8,
+    segments: Segments,
+    local: LocalScans,
+}
+
+/// A paragraph's text, the key it is kept under, with what was found in it.
+type Entry = (Box<str>, Scanned);
+
+impl std::fmt::Debug for Memo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Memo({} paragraphs)", self.paragraphs.len())
+    }
+}
+
+impl Memo {
+    pub fn new() -> Self {
+        Memo::default()
+    }
+
+    /// How many paragraphs it holds: those of the last analysis (fewer when some repeat).
+    pub fn len(&self) -> usize {
+        self.paragraphs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.paragraphs.is_empty()
+    }
+}
+
+/// Paragraphs are few and scanning one costs tens of microseconds: fewer than this many to
+/// a core would cost more in hand-offs than it saves.
+const PARAGRAPHS_PER_TASK: usize = 16;
+
+/// [`super::analyze`], scanning only the paragraphs that `memo` does not hold. Afterwards
+/// `memo` holds the paragraphs of `text` and nothing else, so it never grows beyond one
+/// draft's worth.
+pub fn analyze_with_memo(text: &str, kind: DocKind, config: &Config, memo: &mut Memo) -> Analysis {
+    let lexicon = config.shared_lexicon();
+    if !memo.lexicon.as_ref().is_some_and(|l| Arc::ptr_eq(l, &lexicon)) {
+        memo.paragraphs.clear();
+        memo.lexicon = Some(lexicon.clone());
+    }
+    let prose = prose::extract(text, kind);
+    let masked: &str = &prose.masked;
+    let mut previous = std::mem::take(&mut memo.paragraphs);
+    // Each block with its key and its scans, taken from the previous analysis when it had
+    // the same paragraph (a paragraph that appears twice is scanned again the second time).
+    let mut blocks: Vec<(&Block, Option<Entry>)> = prose
+        .blocks
+        .iter()
+        .map(|b| {
+            let kept = previous
+                .remove_entry(b.span.slice(masked))
+                .filter(|(_, s)| s.kind == b.kind && s.quote_depth == b.quote_depth);
+            (b, kept)
+        })
+        .collect();
+    drop(previous);
+    // The new paragraphs (every one, when a draft is opened) on as many cores as are free.
+    blocks
+        .par_iter_mut()
+        .with_min_len(PARAGRAPHS_PER_TASK)
+        .filter(|(_, kept)| kept.is_none())
+        .for_each(|(b, kept)| {
+            let paragraph = b.span.slice(masked);
+            let segments = segment::segment_block(paragraph, b.kind, b.quote_depth);
+            let local = LocalScans::of_paragraph(paragraph, &segments, &lexicon);
+            let scanned = Scanned {
+                kind: b.kind,
+                quote_depth: b.quote_depth,
+                segments,
+                local,
+            };
+            *kept = Some((paragraph.into(), scanned));
+        });
+
+    let mut segments = Segments::default();
+    let mut local = LocalScans::default();
+    let tokens = blocks
+        .iter()
+        .filter_map(|(_, kept)| kept.as_ref().map(|(_, s)| s.segments.tokens.len()))
+        .sum();
+    segments.tokens.reserve_exact(tokens);
+    memo.paragraphs.reserve(blocks.len());
+    for (b, kept) in blocks {
+        let (key, scanned) = kept.expect("every paragraph is scanned above");
+        segments.append(&scanned.segments, b.span.start);
+        local.append(&scanned.local, b.span.start);
+        memo.paragraphs.insert(key, scanned);
+    }
+    analyze_segmented(text, kind, config, &prose, segments, Some(&local))
+}
+
+#[cfg(test)]
+mod tests;
