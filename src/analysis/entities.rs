@@ -20,6 +20,8 @@ mod coref;
 mod roles;
 mod scan;
 
+pub use scan::NameRuns;
+
 use std::collections::HashMap;
 use std::ops::Range;
 

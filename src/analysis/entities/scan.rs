@@ -19,7 +19,7 @@ use crate::analysis::Context;
 use crate::analysis::lexicon::PhraseMatch;
 use crate::analysis::names::spelling::{Spelling, identity};
 use crate::text::Span;
-use crate::text::segment::{Token, TokenKind};
+use crate::text::segment::{Segments, Token, TokenKind};
 
 /// What a token can be inside a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,21 +44,21 @@ enum RawKind {
     Particle,
 }
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct RawPart {
     span: Span,
     kind: RawKind,
 }
 
 /// A title found in or before a run.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Title {
     pub span: Span,
     pub phrase: usize,
 }
 
 /// A run, trimmed, waiting for the draft-wide evidence that decides what it is.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct Pending {
     parts: Range<usize>,
     honorific: Option<(Span, Gender)>,
@@ -195,27 +195,66 @@ pub(crate) struct Runs<'t> {
     words: Prepared,
 }
 
+/// The runs of capitalised words of some paragraphs, trimmed, before the draft-wide
+/// evidence decides what each is. What one paragraph holds depends on that paragraph alone,
+/// so the editor keeps them paragraph by paragraph (see [`crate::analysis::Memo`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NameRuns {
+    raw: Vec<RawPart>,
+    pending: Vec<Pending>,
+}
+
+impl NameRuns {
+    /// The runs of every sentence of `seg`, whose titles and roles are `roles`.
+    pub(crate) fn find(text: &str, seg: &Segments, lex: &EntityLexicon, roles: &[PhraseMatch]) -> Self {
+        // About one token in six is part of a name in news copy.
+        let guess = seg.tokens.len() / 6 + 8;
+        let mut raw: Vec<RawPart> = Vec::with_capacity(guess);
+        let mut pending: Vec<Pending> = Vec::with_capacity(guess);
+        for para in &seg.paragraphs {
+            let ptoks = &seg.tokens
+                [seg.sentences[para.sentences.start].tokens.start..seg.sentences[para.sentences.end - 1].tokens.end];
+            let headline = is_headline(text, ptoks);
+            for sentence in seg.paragraph_sentences(para) {
+                let toks = seg.sentence_tokens(sentence);
+                scan_sentence(text, lex, toks, headline, roles, &mut raw, &mut pending);
+            }
+        }
+        NameRuns { raw, pending }
+    }
+
+    /// Put the runs of the text that follows (`part`, found in it alone) after these, their
+    /// offsets moved on by `shift`.
+    pub(crate) fn append(&mut self, part: &NameRuns, shift: usize) {
+        let first = self.raw.len();
+        self.raw.extend(part.raw.iter().map(|r| RawPart {
+            span: r.span.shifted(shift),
+            kind: r.kind,
+        }));
+        self.pending.extend(part.pending.iter().map(|p| Pending {
+            parts: p.parts.start + first..p.parts.end + first,
+            honorific: p.honorific.map(|(span, g)| (span.shifted(shift), g)),
+            title: p.title.map(|t| Title {
+                span: t.span.shifted(shift),
+                phrase: t.phrase,
+            }),
+            ..p.clone()
+        }));
+    }
+}
+
 /// Collect the runs of every sentence of the draft.
 pub(super) fn runs<'t>(ctx: &Context<'t>, lex: &EntityLexicon) -> Runs<'t> {
     let text = ctx.text;
     let seg = ctx.segments;
-    let roles = match ctx.local {
-        Some(local) => local.roles.clone(),
-        None => lex.find_roles(text, &seg.tokens),
-    };
-    // About one token in six is part of a name in news copy.
-    let guess = seg.tokens.len() / 6 + 8;
-    let mut raw: Vec<RawPart> = Vec::with_capacity(guess);
-    let mut pending: Vec<Pending> = Vec::with_capacity(guess);
-    for para in &seg.paragraphs {
-        let ptoks = &seg.tokens
-            [seg.sentences[para.sentences.start].tokens.start..seg.sentences[para.sentences.end - 1].tokens.end];
-        let headline = is_headline(text, ptoks);
-        for sentence in seg.paragraph_sentences(para) {
-            let toks = seg.sentence_tokens(sentence);
-            scan_sentence(text, lex, toks, headline, &roles, &mut raw, &mut pending);
+    let (roles, NameRuns { raw, pending }) = match ctx.local {
+        Some(local) => (local.roles.clone(), local.names.clone()),
+        None => {
+            let roles = lex.find_roles(text, &seg.tokens);
+            let runs = NameRuns::find(text, seg, lex, &roles);
+            (roles, runs)
         }
-    }
+    };
     let seen = strength(text, &raw, &pending);
     // Two passes of about the same cost that need nothing from each other: on a free core
     // the one beside the other (the quotations and claims take about as long as the runs).
