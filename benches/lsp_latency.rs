@@ -29,6 +29,8 @@ fn main() {
         );
         return;
     };
+    // As `copydesk serve` does before it starts its threads.
+    copydesk::lsp::one_arena_per_core();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

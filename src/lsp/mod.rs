@@ -10,6 +10,7 @@
 //! module that turns byte offsets into LSP positions and back.
 
 pub mod accept;
+mod allocator;
 pub mod capabilities;
 pub mod code_actions;
 pub mod commands;
@@ -40,6 +41,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use tokio::io::{AsyncRead, AsyncWrite};
 use tower_lsp::LspService;
 
+pub use allocator::one_arena_per_core;
 pub use state::Analyzer;
 
 /// How to build a server. The default runs [`crate::analyze`].
@@ -69,6 +71,7 @@ where
 /// `copydesk serve`: LSP on stdin/stdout. The exit code is 0 after `shutdown` then `exit`,
 /// 1 when the client left without `shutdown` (as LSP specifies).
 pub fn run_stdio() -> u8 {
+    allocator::one_arena_per_core();
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
