@@ -1,10 +1,13 @@
-//! `analyze()` on 1,000-, 5,000- and 100,000-word drafts, and the workspace over the whole
-//! news folder (indexing it, and a long draft's findings against it). Needs
-//! `../shared/eval/data/news`; without it, says so and measures nothing.
+//! `analyze()` on 1,000-, 5,000- and 100,000-word drafts; the analysis the editor runs after
+//! a keystroke in the 5,000- and 100,000-word drafts (one paragraph changed, the others
+//! kept from the last analysis); and the workspace over the whole news folder (indexing
+//! it, and a long draft's findings against it). Needs `../shared/eval/data/news`; without
+//! it, says so and measures nothing.
 
 use std::hint::black_box;
 use std::sync::Arc;
 
+use copydesk::analysis::{Memo, analyze_with_memo};
 use copydesk::{Config, DocKind, Workspace, analyze};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
@@ -29,6 +32,33 @@ fn bench(c: &mut Criterion) {
         }
         group.bench_function(format!("{words}_words"), |b| {
             b.iter(|| analyze(black_box(&draft), DocKind::Text, &config))
+        });
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("keystroke");
+    for words in [5_000usize, 100_000] {
+        let draft = corpus::draft_of(&articles, words);
+        // A letter typed in the middle of the draft, then deleted, then typed again: each
+        // analysis has one paragraph that the last one did not.
+        let mut at = draft.len() / 2;
+        while !draft.is_char_boundary(at) {
+            at += 1;
+        }
+        let mut typed = draft.clone();
+        typed.insert(at, 'x');
+        let mut memo = Memo::new();
+        analyze_with_memo(&draft, DocKind::Text, &config, &mut memo);
+        if words >= 100_000 {
+            group.sample_size(20);
+        }
+        let mut flip = false;
+        group.bench_function(format!("{words}_words"), |b| {
+            b.iter(|| {
+                flip = !flip;
+                let text = if flip { &typed } else { &draft };
+                analyze_with_memo(black_box(text), DocKind::Text, &config, &mut memo)
+            })
         });
     }
     group.finish();

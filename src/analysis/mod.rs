@@ -83,28 +83,27 @@ fn analyze_segmented(
     };
     let scan = quote_marks::scan(&ctx);
     let mut findings = scan.findings;
-    // Three steps that need nothing from one another, on as many cores as are free (rayon
-    // runs them all on this thread when every core is busy, as in `check` over a folder):
-    // attributing the quotations, the claims, and the first, quotation-free step of the
-    // names. A 100,000-word draft is analysed in about three quarters of the time.
-    let ((mut quotes, quote_findings), (runs, claim_findings)) = rayon::join(
+    // Steps that need nothing from one another run side by side on as many cores as are
+    // free (rayon runs them all on this thread when every core is busy, as in `check` over
+    // a folder). First the quotations are attributed beside the first, quotation-free step
+    // of the names, which take about as long; then the names are settled, which needs the
+    // quotations' speakers and cannot be split, beside the claims, which need neither.
+    let ((mut quotes, quote_findings), runs) = rayon::join(
         || {
             let mut found = Vec::new();
             (quotes::attribute(&ctx, &scan.spans, &mut found), found)
         },
-        || {
-            rayon::join(
-                || entities::runs(&ctx),
-                || {
-                    let mut found = Vec::new();
-                    claims::check(&ctx, &scan.spans, &mut found);
-                    found
-                },
-            )
-        },
+        || entities::runs(&ctx),
     );
     findings.extend(quote_findings);
-    let entities = entities::extract_from(&ctx, runs, &mut quotes);
+    let (entities, claim_findings) = rayon::join(
+        || entities::extract_from(&ctx, runs, &mut quotes),
+        || {
+            let mut found = Vec::new();
+            claims::check(&ctx, &scan.spans, &mut found);
+            found
+        },
+    );
     names::check_document(&ctx, &entities, &mut findings);
     findings.extend(claim_findings);
     let suppressions = Suppressions::parse(text);
