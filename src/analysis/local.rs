@@ -41,9 +41,24 @@ impl LocalScans {
         }
     }
 
+    /// The scans of consecutive pieces of a text put together: each piece's scans (made in
+    /// it alone) with the offset it starts at.
+    pub fn concat<'a>(parts: impl Iterator<Item = (&'a LocalScans, usize)> + Clone) -> LocalScans {
+        let mut all = LocalScans::default();
+        all.phrases.reserve_for(parts.clone().map(|(p, _)| &p.phrases));
+        all.cue_words
+            .reserve_exact(parts.clone().map(|(p, _)| p.cue_words.len()).sum());
+        all.roles.reserve_exact(parts.clone().map(|(p, _)| p.roles.len()).sum());
+        all.names.reserve_for(parts.clone().map(|(p, _)| &p.names));
+        for (part, shift) in parts {
+            all.append(part, shift);
+        }
+        all
+    }
+
     /// Put the scans of the text that follows (`part`, scanned alone) after these, their
     /// offsets moved on by `shift`.
-    pub fn append(&mut self, part: &LocalScans, shift: usize) {
+    fn append(&mut self, part: &LocalScans, shift: usize) {
         self.phrases.append(&part.phrases, shift);
         let moved = |m: &PhraseMatch| PhraseMatch {
             span: m.span.shifted(shift),

@@ -109,20 +109,15 @@ pub fn analyze_with_memo(text: &str, kind: DocKind, config: &Config, memo: &mut 
             *kept = Some((paragraph.into(), scanned));
         });
 
-    let mut segments = Segments::default();
-    let mut local = LocalScans::default();
-    let tokens = blocks
-        .iter()
-        .filter_map(|(_, kept)| kept.as_ref().map(|(_, s)| s.segments.tokens.len()))
-        .sum();
-    segments.tokens.reserve_exact(tokens);
-    memo.paragraphs.reserve(blocks.len());
-    for (b, kept) in blocks {
-        let (key, scanned) = kept.expect("every paragraph is scanned above");
-        segments.append(&scanned.segments, b.span.start);
-        local.append(&scanned.local, b.span.start);
-        memo.paragraphs.insert(key, scanned);
-    }
+    let scanned: Vec<(usize, Entry)> = blocks
+        .into_iter()
+        .map(|(b, kept)| (b.span.start, kept.expect("every paragraph is scanned above")))
+        .collect();
+    let pieces = scanned.iter().map(|(start, (_, s))| (s, *start));
+    let segments = Segments::concat(pieces.clone().map(|(s, start)| (&s.segments, start)));
+    let local = LocalScans::concat(pieces.map(|(s, start)| (&s.local, start)));
+    memo.paragraphs.reserve(scanned.len());
+    memo.paragraphs.extend(scanned.into_iter().map(|(_, entry)| entry));
     analyze_segmented(text, kind, config, &prose, segments, Some(&local))
 }
 

@@ -133,22 +133,28 @@ pub fn segment(prose: &Prose<'_>) -> Segments {
         .into_par_iter()
         .map(|w| segment_blocks(text, &blocks[w[0]..w[1]]))
         .collect();
-    let mut seg = Segments {
-        paragraphs: Vec::with_capacity(parts.iter().map(|p| p.paragraphs.len()).sum()),
-        sentences: Vec::with_capacity(parts.iter().map(|p| p.sentences.len()).sum()),
-        tokens: Vec::with_capacity(parts.iter().map(|p| p.tokens.len()).sum()),
-    };
-    for part in &parts {
-        seg.append(part, 0);
-    }
-    seg
+    Segments::concat(parts.iter().map(|p| (p, 0)))
 }
 
 impl Segments {
+    /// The segments of consecutive pieces of a text put together: each piece's segments
+    /// (found in it alone) with the offset it starts at. How the pieces of a long draft, or
+    /// its paragraphs one by one, become the whole.
+    pub fn concat<'a>(parts: impl Iterator<Item = (&'a Segments, usize)> + Clone) -> Segments {
+        let mut seg = Segments {
+            paragraphs: Vec::with_capacity(parts.clone().map(|(p, _)| p.paragraphs.len()).sum()),
+            sentences: Vec::with_capacity(parts.clone().map(|(p, _)| p.sentences.len()).sum()),
+            tokens: Vec::with_capacity(parts.clone().map(|(p, _)| p.tokens.len()).sum()),
+        };
+        for (part, shift) in parts {
+            seg.append(part, shift);
+        }
+        seg
+    }
+
     /// Put `part` (the segments of the text that follows) after these, its byte offsets moved
-    /// on by `shift`: how the segments of pieces of a draft, or of its paragraphs one by one,
-    /// become those of the whole.
-    pub fn append(&mut self, part: &Segments, shift: usize) {
+    /// on by `shift`.
+    fn append(&mut self, part: &Segments, shift: usize) {
         let (paragraphs, sentences, tokens) = (self.paragraphs.len(), self.sentences.len(), self.tokens.len());
         if shift == 0 {
             self.tokens.extend_from_slice(&part.tokens);

@@ -138,6 +138,13 @@ impl Default for Matches {
 }
 
 impl Matches {
+    /// Make room for the matches of all `parts`, before they are appended.
+    pub fn reserve_for<'a>(&mut self, parts: impl Iterator<Item = &'a Matches> + Clone) {
+        for (i, mine) in self.by_list.iter_mut().enumerate() {
+            mine.reserve_exact(parts.clone().map(|p| p.by_list[i].len()).sum());
+        }
+    }
+
     /// Put the matches of the text that follows (`part`, found in it alone) after these,
     /// their offsets moved on by `shift`.
     pub fn append(&mut self, part: &Matches, shift: usize) {

@@ -223,6 +223,12 @@ impl NameRuns {
         NameRuns { raw, pending }
     }
 
+    /// Make room for the runs of all `parts`, before they are appended.
+    pub(crate) fn reserve_for<'a>(&mut self, parts: impl Iterator<Item = &'a NameRuns> + Clone) {
+        self.raw.reserve_exact(parts.clone().map(|p| p.raw.len()).sum());
+        self.pending.reserve_exact(parts.map(|p| p.pending.len()).sum());
+    }
+
     /// Put the runs of the text that follows (`part`, found in it alone) after these, their
     /// offsets moved on by `shift`.
     pub(crate) fn append(&mut self, part: &NameRuns, shift: usize) {
