@@ -47,13 +47,32 @@ pub(super) fn attach(ctx: &Context<'_>, lex: &EntityLexicon, ents: &mut Entities
         has_before[r.mention] = true;
     }
     let mut found: Vec<Role> = Vec::new();
+    // Mentions come in document order, so the sentence and the first token of each are
+    // found by walking on from those of the one before, not by searching the whole draft.
+    let sentences = &ctx.segments.sentences;
+    let (mut si, mut first, mut previous) = (0, 0, 0);
     for (m, mention) in ents.mentions.iter().enumerate() {
-        let Some(si) = ctx.segments.sentence_at(mention.span.start) else {
+        let start = mention.span.start;
+        if start < previous {
+            // Out of order (never expected): walk from the beginning.
+            (si, first) = (0, 0);
+        }
+        previous = start;
+        while si < sentences.len() && sentences[si].span.end <= start {
+            si += 1;
+        }
+        while first < toks.len() && toks[first].span.start < start {
+            first += 1;
+        }
+        if si == sentences.len() || sentences[si].span.start > start {
             continue;
-        };
-        let sentence = ctx.segments.sentences[si].tokens.clone();
-        let first = toks.partition_point(|t| t.span.start < mention.span.start);
-        let last = toks.partition_point(|t| t.span.start < mention.span.end) - 1;
+        }
+        let sentence = sentences[si].tokens.clone();
+        let mut last = first;
+        while last < toks.len() && toks[last].span.start < mention.span.end {
+            last += 1;
+        }
+        let last = last - 1;
         if !has_before[m]
             && first > sentence.start
             && toks[first - 1].punct(text) == Some(',')
