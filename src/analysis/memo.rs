@@ -62,6 +62,12 @@ impl Memo {
     }
 }
 
+/// A draft with more paragraphs than this is analysed in full every time, with nothing kept:
+/// each paragraph kept costs some hundreds of bytes besides its text, which a draft of
+/// thousands of one-line items (a list, a table) would multiply into more memory than its
+/// analysis. A 100,000-word article has about 3,300.
+pub const MAX_PARAGRAPHS: usize = 20_000;
+
 /// Paragraphs are few and scanning one costs tens of microseconds: fewer than this many to
 /// a core would cost more in hand-offs than it saves.
 const PARAGRAPHS_PER_TASK: usize = 16;
@@ -76,6 +82,11 @@ pub fn analyze_with_memo(text: &str, kind: DocKind, config: &Config, memo: &mut 
         memo.lexicon = Some(lexicon.clone());
     }
     let prose = prose::extract(text, kind);
+    if prose.blocks.len() > MAX_PARAGRAPHS {
+        memo.paragraphs = HashMap::default();
+        let segments = segment::segment(&prose);
+        return analyze_segmented(text, kind, config, &prose, segments, None);
+    }
     let masked: &str = &prose.masked;
     let mut previous = std::mem::take(&mut memo.paragraphs);
     // Each block with its key and its scans, taken from the previous analysis when it had

@@ -174,3 +174,19 @@ fn word_lists_changed_by_the_configuration_are_not_read_from_older_scans() {
         found.findings
     );
 }
+
+#[test]
+fn a_draft_of_very_many_paragraphs_is_analysed_in_full_and_nothing_is_kept() {
+    let config = Config::default();
+    let mut memo = Memo::new();
+    same_as_plain(STORY, DocKind::Text, &config, &mut memo);
+    assert!(!memo.is_empty());
+    let list: String = (0..=MAX_PARAGRAPHS)
+        .map(|i| format!("- Item {i}, said Clark.\n"))
+        .collect();
+    same_as_plain(&list, DocKind::Markdown, &config, &mut memo);
+    assert!(memo.is_empty(), "{} paragraphs kept", memo.len());
+    // And it is used again for a draft of ordinary length.
+    same_as_plain(STORY, DocKind::Text, &config, &mut memo);
+    assert!(!memo.is_empty());
+}
