@@ -60,12 +60,8 @@ impl LocalScans {
     /// offsets moved on by `shift`.
     fn append(&mut self, part: &LocalScans, shift: usize) {
         self.phrases.append(&part.phrases, shift);
-        let moved = |m: &PhraseMatch| PhraseMatch {
-            span: m.span.shifted(shift),
-            index: m.index,
-        };
-        self.cue_words.extend(part.cue_words.iter().map(moved));
-        self.roles.extend(part.roles.iter().map(moved));
+        self.cue_words.extend(part.cue_words.iter().map(|m| m.shifted(shift)));
+        self.roles.extend(part.roles.iter().map(|m| m.shifted(shift)));
         self.names.append(&part.names, shift);
     }
 }

@@ -149,10 +149,7 @@ impl Matches {
     /// their offsets moved on by `shift`.
     pub fn append(&mut self, part: &Matches, shift: usize) {
         for (mine, theirs) in self.by_list.iter_mut().zip(&part.by_list) {
-            mine.extend(theirs.iter().map(|m| PhraseMatch {
-                span: m.span.shifted(shift),
-                index: m.index,
-            }));
+            mine.extend(theirs.iter().map(|m| m.shifted(shift)));
         }
     }
 

@@ -12,6 +12,7 @@
 //! the draft also writes in lower case is dropped; the rest become candidates.
 
 use crate::analysis::names::fasthash::{FastMap as HashMap, FastSet as HashSet};
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::{Candidate, Entities, EntityLexicon, Gender, Mention, NameWord, Part, PartKind, WordId};
@@ -183,9 +184,9 @@ fn is_headline(text: &str, tokens: &[Token]) -> bool {
 /// can the draft-wide evidence and the runs' words, which cost more than the decisions.
 #[derive(Debug)]
 pub(crate) struct Runs<'t> {
-    roles: Vec<PhraseMatch>,
-    raw: Vec<RawPart>,
-    pending: Vec<Pending>,
+    /// Borrowed from the paragraph-local scans when the editor's memo found them.
+    roles: Cow<'t, [PhraseMatch]>,
+    names: Cow<'t, NameRuns>,
     /// Every capitalised word of a run, and whether the draft writes it as a name where a
     /// capital is evidence (not only at a sentence start or in a headline).
     seen: HashMap<&'t str, bool>,
@@ -253,26 +254,23 @@ impl NameRuns {
 pub(super) fn runs<'t>(ctx: &Context<'t>, lex: &EntityLexicon) -> Runs<'t> {
     let text = ctx.text;
     let seg = ctx.segments;
-    let (roles, NameRuns { raw, pending }) = match ctx.local {
-        Some(local) => (local.roles.clone(), local.names.clone()),
+    let (roles, names) = match ctx.local {
+        Some(local) => (Cow::Borrowed(&local.roles[..]), Cow::Borrowed(&local.names)),
         None => {
             let roles = lex.find_roles(text, &seg.tokens);
-            let runs = NameRuns::find(text, seg, lex, &roles);
-            (roles, runs)
+            let names = NameRuns::find(text, seg, lex, &roles);
+            (Cow::Owned(roles), Cow::Owned(names))
         }
     };
-    let seen = strength(text, &raw, &pending);
+    let (raw, pending) = (&names.raw, &names.pending);
+    let seen = strength(text, raw, pending);
     // Two passes of about the same cost that need nothing from each other: on a free core
     // the one beside the other (the quotations and claims take about as long as the runs).
-    let (lowercase, mut words) = rayon::join(
-        || lowercase_uses(ctx, &seen),
-        || Prepared::new(text, lex, &raw, &pending),
-    );
+    let (lowercase, mut words) = rayon::join(|| lowercase_uses(ctx, &seen), || Prepared::new(text, lex, raw, pending));
     words.mark_common(lex, &lowercase);
     Runs {
         roles,
-        raw,
-        pending,
+        names,
         seen,
         lowercase,
         words,
@@ -281,17 +279,17 @@ pub(super) fn runs<'t>(ctx: &Context<'t>, lex: &EntityLexicon) -> Runs<'t> {
 
 /// Decide what each run is: its mentions and candidates, words interned, parts filled in.
 /// Entities, roles and part kinds are filled in by the later steps.
-pub(super) fn mentions(
+pub(super) fn mentions<'t>(
     ctx: &Context<'_>,
     lex: &EntityLexicon,
-    runs: Runs<'_>,
+    runs: Runs<'t>,
     speakers: &[Span],
-) -> (Entities, Vec<PhraseMatch>) {
+) -> (Entities, Cow<'t, [PhraseMatch]>) {
     let ents = resolve(
         ctx.text,
         lex,
-        &runs.raw,
-        &runs.pending,
+        &runs.names.raw,
+        &runs.names.pending,
         &runs.seen,
         &runs.lowercase,
         runs.words,

@@ -50,6 +50,16 @@ pub struct PhraseMatch {
     pub index: usize,
 }
 
+impl PhraseMatch {
+    /// The same match `by` bytes further on.
+    pub fn shifted(self, by: usize) -> Self {
+        PhraseMatch {
+            span: self.span.shifted(by),
+            index: self.index,
+        }
+    }
+}
+
 impl PhraseSet {
     /// Build from a built-in list (file contents) plus additions from the configuration.
     pub fn from_list(builtin: &str, additions: &[String]) -> Self {

@@ -25,9 +25,9 @@ pub struct Cue {
 }
 
 /// Every cue of the draft outside `quoted` (sorted, disjoint spans), in document order.
-/// Only the words between quotations are scanned, unless the cue words of every paragraph
-/// have been found already (`found`, in document order): then those between quotations
-/// are the ones read.
+/// When the cue words of every paragraph have been found already (`found`, in document
+/// order, as the editor's memo keeps them), those between quotations are the ones read;
+/// otherwise only the words between quotations are scanned.
 pub fn find(
     text: &str,
     seg: &Segments,
@@ -36,39 +36,44 @@ pub fn find(
     found: Option<&[PhraseMatch]>,
 ) -> Vec<Cue> {
     let mut cues = Vec::new();
-    if let Some(found) = found {
-        let mut q = 0;
-        for &m in found {
-            while q < quoted.len() && quoted[q].end <= m.span.start {
-                q += 1;
-            }
-            let in_quote = quoted.get(q).is_some_and(|s| s.start < m.span.end);
-            let in_paragraph = seg
-                .paragraph_at(m.span.start)
-                .is_some_and(|p| m.span.end <= seg.paragraphs[p].span.end);
-            if !in_quote && in_paragraph {
-                consider(text, seg, lex, m, &mut cues);
+    let mut q = 0;
+    match found {
+        Some(found) => {
+            for &m in found {
+                while q < quoted.len() && quoted[q].end <= m.span.start {
+                    q += 1;
+                }
+                let in_quote = quoted.get(q).is_some_and(|s| s.start < m.span.end);
+                if !in_quote && in_one_paragraph(seg, m.span) {
+                    consider(text, seg, lex, m, &mut cues);
+                }
             }
         }
-        return cues;
-    }
-    let mut q = 0;
-    for para in &seg.paragraphs {
-        let mut from = para.span.start;
-        while from < para.span.end {
-            while q < quoted.len() && quoted[q].end <= from {
-                q += 1;
+        None => {
+            for para in &seg.paragraphs {
+                let mut from = para.span.start;
+                while from < para.span.end {
+                    while q < quoted.len() && quoted[q].end <= from {
+                        q += 1;
+                    }
+                    let to = quoted
+                        .get(q)
+                        .map_or(para.span.end, |s| s.start.clamp(from, para.span.end));
+                    if to > from {
+                        scan_gap(text, seg, lex, Span::new(from, to), &mut cues);
+                    }
+                    from = quoted.get(q).map_or(para.span.end, |s| s.end.max(to));
+                }
             }
-            let to = quoted
-                .get(q)
-                .map_or(para.span.end, |s| s.start.clamp(from, para.span.end));
-            if to > from {
-                scan_gap(text, seg, lex, Span::new(from, to), &mut cues);
-            }
-            from = quoted.get(q).map_or(para.span.end, |s| s.end.max(to));
         }
     }
     cues
+}
+
+/// `span` lies inside one paragraph's words, as the gaps [`find`] scans do.
+fn in_one_paragraph(seg: &Segments, span: Span) -> bool {
+    seg.paragraph_at(span.start)
+        .is_some_and(|p| span.end <= seg.paragraphs[p].span.end)
 }
 
 fn scan_gap(text: &str, seg: &Segments, lex: &QuoteLexicon, gap: Span, cues: &mut Vec<Cue>) {
