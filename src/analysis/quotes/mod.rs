@@ -30,8 +30,8 @@ use crate::text::Span;
 use crate::text::prose::BlockKind;
 
 use antecedent::Mentions;
-use attribution::Attributor;
-use gather::Gatherer;
+use attribution::{Attributor, Tie};
+use gather::{Gatherer, Quotation};
 use report::Reporter;
 use speaker::SpeakerFinder;
 use words::{SpeakerWords, WordSet};
@@ -140,37 +140,17 @@ pub fn attribute(ctx: &Context<'_>, spans: &[QuotedSpan], findings: &mut Vec<Fin
     let (text, seg) = (ctx.text, ctx.segments);
     let blocks = gather::block_quotes(seg, spans);
     let quoted = quoted_material(ctx, spans, &blocks);
-    let cues = cues::find(text, seg, lex, &quoted, ctx.local.map(|l| &l.cue_words[..]));
-    let gatherer = Gatherer {
-        text,
-        seg,
-        lex,
-        cues: &cues,
-    };
-    let quotations = gatherer.gather(spans, &blocks);
-    let finder = SpeakerFinder {
-        text,
-        seg,
-        words: &lex.words,
-        quoted: &quoted,
-        cues: &cues,
-    };
-    let mut attributor = Attributor::new(text, seg, &quoted, &cues, finder);
-    let mut mentions = Mentions::collect(text, seg, &lex.words, &quoted);
+    // The mentions that pronoun speakers refer back to are collected beside the attribution
+    // (on a free core), which needs nothing from them: they are read only afterwards,
+    // quotation by quotation in draft order.
+    let (mut mentions, ties) = rayon::join(
+        || Mentions::collect(text, seg, &lex.words, &quoted),
+        || tie_all(ctx, spans, &blocks, &quoted),
+    );
 
     let mut quotes = Vec::new();
     let mut unattributed = Vec::new();
-    for q in &quotations {
-        let full = q.block || (!q.title && q.words >= ctx.config.min_quote_words);
-        // A short phrase or a title is a quotation only with a speech verb of its own.
-        let tie = if full {
-            attributor.attribute(q)
-        } else {
-            attributor.attribute_partial(q)
-        };
-        if !full && tie.is_none() {
-            continue;
-        }
+    for (q, tie) in &ties {
         let mut speaker = tie.as_ref().and_then(|t| t.speaker.clone());
         if let Some(s) = &mut speaker {
             if s.kind == SpeakerKind::Pronoun {
@@ -192,7 +172,7 @@ pub fn attribute(ctx: &Context<'_>, spans: &[QuotedSpan], findings: &mut Vec<Fin
             spans: q.spans.clone(),
             speaker,
             cue: tie.as_ref().and_then(|t| t.cue),
-            attribution: tie.map(|t| t.how),
+            attribution: tie.as_ref().map(|t| t.how),
         });
     }
 
@@ -205,6 +185,46 @@ pub fn attribute(ctx: &Context<'_>, spans: &[QuotedSpan], findings: &mut Vec<Fin
     };
     findings.extend(unattributed.into_iter().map(|q| reporter.unattributed(q)));
     quotes
+}
+
+/// The quotations of the draft, each with what ties it to a speaker; a short phrase or a
+/// title is kept only when a speech verb of its own attributes it (a partial quote).
+fn tie_all(
+    ctx: &Context<'_>,
+    spans: &[QuotedSpan],
+    blocks: &[std::ops::Range<usize>],
+    quoted: &[Span],
+) -> Vec<(Quotation, Option<Tie>)> {
+    let lex = &ctx.lexicon.quotes;
+    let (text, seg) = (ctx.text, ctx.segments);
+    let cues = cues::find(text, seg, lex, quoted, ctx.local.map(|l| &l.cue_words[..]));
+    let gatherer = Gatherer {
+        text,
+        seg,
+        lex,
+        cues: &cues,
+    };
+    let quotations = gatherer.gather(spans, blocks);
+    let finder = SpeakerFinder {
+        text,
+        seg,
+        words: &lex.words,
+        quoted,
+        cues: &cues,
+    };
+    let mut attributor = Attributor::new(text, seg, quoted, &cues, finder);
+    quotations
+        .into_iter()
+        .filter_map(|q| {
+            let full = q.block || (!q.title && q.words >= ctx.config.min_quote_words);
+            let tie = if full {
+                attributor.attribute(&q)
+            } else {
+                attributor.attribute_partial(&q)
+            };
+            (full || tie.is_some()).then_some((q, tie))
+        })
+        .collect()
 }
 
 /// Everything quoted: outermost quoted spans and block quotes, sorted and disjoint.
