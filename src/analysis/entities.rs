@@ -17,9 +17,11 @@
 //! [`Part`]s in one flat vector, so a draft's names cost a few allocations, not one per token.
 
 mod coref;
+mod lowercase;
 mod roles;
 mod scan;
 
+pub use lowercase::LowercaseWords;
 pub use scan::NameRuns;
 
 use std::collections::HashMap;

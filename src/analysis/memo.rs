@@ -6,15 +6,17 @@
 //! [`super::analyze`], whose results this gives exactly.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry as Slot;
 use std::hash::BuildHasherDefault;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use super::entities::LowercaseWords;
 use super::lexicon::Lexicon;
 use super::local::LocalScans;
 use super::names::fasthash::FastHasher;
-use super::{Analysis, analyze_segmented};
+use super::{Analysis, Kept, analyze_segmented};
 use crate::config::Config;
 use crate::text::DocKind;
 use crate::text::prose::{self, Block, BlockKind};
@@ -28,6 +30,9 @@ pub struct Memo {
     lexicon: Option<Arc<Lexicon>>,
     /// By the paragraph's text (its prose, masked as the analysis reads it).
     paragraphs: HashMap<Box<str>, Scanned, BuildHasherDefault<FastHasher>>,
+    /// The lower-case words of `paragraphs`, counted: the names' evidence of which
+    /// capitalised words are common words, kept up to date paragraph by paragraph.
+    lowercase: LowercaseWords,
 }
 
 /// One paragraph, segmented and scanned on its own: offsets from its start.
@@ -79,29 +84,42 @@ pub fn analyze_with_memo(text: &str, kind: DocKind, config: &Config, memo: &mut 
     let lexicon = config.shared_lexicon();
     if !memo.lexicon.as_ref().is_some_and(|l| Arc::ptr_eq(l, &lexicon)) {
         memo.paragraphs.clear();
+        memo.lowercase.clear();
         memo.lexicon = Some(lexicon.clone());
     }
     let prose = prose::extract(text, kind);
     if prose.blocks.len() > MAX_PARAGRAPHS {
         memo.paragraphs = HashMap::default();
+        memo.lowercase.clear();
         let segments = segment::segment(&prose);
         return analyze_segmented(text, kind, config, &prose, segments, None);
     }
     let masked: &str = &prose.masked;
     let mut previous = std::mem::take(&mut memo.paragraphs);
+    // The counts of lower-case words follow the paragraphs held: every paragraph let go
+    // below has its words taken away, every one kept anew has them added.
+    let lowercase = &mut memo.lowercase;
     // Each block with its key and its scans, taken from the previous analysis when it had
     // the same paragraph (a paragraph that appears twice is scanned again the second time).
     let mut blocks: Vec<(&Block, Option<Entry>)> = prose
         .blocks
         .iter()
         .map(|b| {
-            let kept = previous
-                .remove_entry(b.span.slice(masked))
-                .filter(|(_, s)| s.kind == b.kind && s.quote_depth == b.quote_depth);
+            let kept = match previous.remove_entry(b.span.slice(masked)) {
+                Some((key, s)) if s.kind == b.kind && s.quote_depth == b.quote_depth => Some((key, s)),
+                Some((key, s)) => {
+                    lowercase.remove(&key, &s.segments);
+                    None
+                }
+                None => None,
+            };
             (b, kept)
         })
         .collect();
-    drop(previous);
+    for (key, s) in previous {
+        lowercase.remove(&key, &s.segments);
+    }
+    let fresh: Vec<bool> = blocks.iter().map(|(_, kept)| kept.is_none()).collect();
     // The new paragraphs (every one, when a draft is opened) on as many cores as are free.
     blocks
         .par_iter_mut()
@@ -128,8 +146,27 @@ pub fn analyze_with_memo(text: &str, kind: DocKind, config: &Config, memo: &mut 
     let segments = Segments::concat(pieces.clone().map(|(s, start)| (&s.segments, start)));
     let local = LocalScans::concat(pieces.map(|(s, start)| (&s.local, start)));
     memo.paragraphs.reserve(scanned.len());
-    memo.paragraphs.extend(scanned.into_iter().map(|(_, entry)| entry));
-    analyze_segmented(text, kind, config, &prose, segments, Some(&local))
+    for ((_, (key, s)), fresh) in scanned.into_iter().zip(fresh) {
+        if fresh {
+            lowercase.add(&key, &s.segments);
+        }
+        match memo.paragraphs.entry(key) {
+            // A paragraph written twice is held once: the words of the copy let go are
+            // taken away again.
+            Slot::Occupied(mut held) => {
+                let old = held.insert(s);
+                lowercase.remove(held.key(), &old.segments);
+            }
+            Slot::Vacant(slot) => {
+                slot.insert(s);
+            }
+        }
+    }
+    let kept = Kept {
+        local: &local,
+        lowercase,
+    };
+    analyze_segmented(text, kind, config, &prose, segments, Some(kept))
 }
 
 #[cfg(test)]

@@ -37,6 +37,9 @@ pub struct Context<'a> {
     /// The paragraph-local scans, when they were found paragraph by paragraph (see
     /// [`Memo`]); `None` when each step is to scan the draft for itself.
     pub local: Option<&'a LocalScans>,
+    /// The lower-case words of the draft, counted paragraph by paragraph (see [`Memo`]);
+    /// `None` when the names are to look through the draft for them.
+    pub lowercase: Option<&'a entities::LowercaseWords>,
 }
 
 /// What copydesk knows about one draft.
@@ -62,15 +65,23 @@ pub fn analyze(text: &str, kind: DocKind, config: &Config) -> Analysis {
     analyze_segmented(text, kind, config, &prose, segments, None)
 }
 
-/// The rest of [`analyze`], once the draft is segmented (and, for [`Memo`], its
-/// paragraph-local scans are found).
+/// What the editor's [`Memo`] hands the steps that need the whole draft: the paragraph
+/// scans put together and the draft's lower-case words.
+#[derive(Clone, Copy)]
+struct Kept<'a> {
+    local: &'a LocalScans,
+    lowercase: &'a entities::LowercaseWords,
+}
+
+/// The rest of [`analyze`], once the draft is segmented (and, for [`Memo`], what it kept
+/// of the paragraphs is put together).
 fn analyze_segmented(
     text: &str,
     kind: DocKind,
     config: &Config,
     prose: &Prose<'_>,
     segments: Segments,
-    local: Option<&LocalScans>,
+    kept: Option<Kept<'_>>,
 ) -> Analysis {
     let ctx = Context {
         source: text,
@@ -79,7 +90,8 @@ fn analyze_segmented(
         segments: &segments,
         config,
         lexicon: config.lexicon(),
-        local,
+        local: kept.map(|k| k.local),
+        lowercase: kept.map(|k| k.lowercase),
     };
     let scan = quote_marks::scan(&ctx);
     let mut findings = scan.findings;

@@ -15,6 +15,7 @@ use crate::analysis::names::fasthash::{FastMap as HashMap, FastSet as HashSet};
 use std::borrow::Cow;
 use std::ops::Range;
 
+use super::lowercase::{self, NoCase};
 use super::{Candidate, Entities, EntityLexicon, Gender, Mention, NameWord, Part, PartKind, WordId};
 use crate::analysis::Context;
 use crate::analysis::lexicon::PhraseMatch;
@@ -79,7 +80,7 @@ impl Pending {
 }
 
 /// The text of a token without a possessive ending.
-fn stem(text: &str) -> &str {
+pub(super) fn stem(text: &str) -> &str {
     for end in ["'s", "’s"] {
         if let Some(s) = text.strip_suffix(end)
             && !s.is_empty()
@@ -266,7 +267,10 @@ pub(super) fn runs<'t>(ctx: &Context<'t>, lex: &EntityLexicon) -> Runs<'t> {
     let seen = strength(text, raw, pending);
     // Two passes of about the same cost that need nothing from each other: on a free core
     // the one beside the other (the quotations and claims take about as long as the runs).
-    let (lowercase, mut words) = rayon::join(|| lowercase_uses(ctx, &seen), || Prepared::new(text, lex, raw, pending));
+    let (lowercase, mut words) = rayon::join(
+        || lowercase::uses(ctx, &seen),
+        || Prepared::new(text, lex, raw, pending),
+    );
     words.mark_common(lex, &lowercase);
     Runs {
         roles,
@@ -939,87 +943,6 @@ fn add_candidate(out: &mut Interner<'_>, ents: &mut Entities, k: usize, listed: 
     let word = out.intern(k);
     out.words[word as usize].candidates.push(ents.candidates.len() as u32);
     ents.candidates.push(Candidate { span, word, listed });
-}
-
-/// Which of `words` (lower-cased) the draft writes in lower case somewhere.
-/// A word compared and hashed ignoring ASCII case, so capitalised words can be looked up
-/// by their lower-case uses without allocating.
-#[derive(Clone, Copy, Debug)]
-struct NoCase<'a>(&'a str);
-
-impl PartialEq for NoCase<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.0.eq_ignore_ascii_case(other.0)
-    }
-}
-
-impl Eq for NoCase<'_> {}
-
-impl std::hash::Hash for NoCase<'_> {
-    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
-        let mut buf = [0u8; 32];
-        for chunk in self.0.as_bytes().chunks(32) {
-            let n = chunk.len();
-            buf[..n].copy_from_slice(chunk);
-            buf[..n].make_ascii_lowercase();
-            h.write(&buf[..n]);
-        }
-    }
-}
-
-/// How many bits the filter of [`lowercase_uses`] has.
-const FILTER_BITS: usize = 1 << 16;
-
-/// A slot below [`FILTER_BITS`] from a word's length and first eight bytes, the same for two
-/// words that differ only in the case of ASCII letters: setting bit 0x20 of every byte makes
-/// upper- and lower-case letters one (and merges a few other bytes, which a filter allows).
-fn case_blind_slot(word: &[u8]) -> usize {
-    // Most words are shorter than eight bytes: shifting them in costs less than a copy.
-    let head = match word.first_chunk::<8>() {
-        Some(head) => u64::from_le_bytes(*head),
-        None => word.iter().rev().fold(0, |k, &b| k << 8 | u64::from(b)),
-    };
-    let key = (head | 0x2020_2020_2020_2020) ^ (word.len() as u64).wrapping_mul(0x9e37_79b9);
-    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
-}
-
-/// Which of the capitalised `words` the draft also writes in lower case.
-fn lowercase_uses<'a>(ctx: &Context<'a>, words: &HashMap<&'a str, bool>) -> HashSet<NoCase<'a>> {
-    if words.is_empty() {
-        return HashSet::default();
-    }
-    // A cheap filter before hashing, one bit per word sought ([`case_blind_slot`]): a long
-    // draft has so many capitalised words that their first bytes alone pass most words.
-    let mut filter = vec![0u64; FILTER_BITS / 64];
-    // Each word sought, and whether the draft writes it in lower case: one lookup a use.
-    let mut sought: HashMap<NoCase<'_>, bool> = words.keys().map(|w| (NoCase(w), false)).collect();
-    for w in words.keys() {
-        let i = case_blind_slot(w.as_bytes());
-        filter[i / 64] |= 1 << (i % 64);
-    }
-    for t in &ctx.segments.tokens {
-        if t.kind != TokenKind::Word {
-            continue;
-        }
-        let first = ctx.text.as_bytes()[t.span.start];
-        if !first.is_ascii_lowercase() && first.is_ascii() {
-            continue;
-        }
-        let w = stem(t.text(ctx.text));
-        let b = w.as_bytes();
-        let i = case_blind_slot(b);
-        if filter[i / 64] & (1 << (i % 64)) == 0 {
-            continue;
-        }
-        // "al-Sudani" starts in lower case but is a name, not a lower-case use.
-        if let Some(used) = sought.get_mut(&NoCase(w))
-            && !w.bytes().any(|b| b.is_ascii_uppercase())
-        {
-            *used = true;
-        }
-    }
-    // Keyed by the capitalised spelling, which compares equal to the lower-case one.
-    sought.into_iter().filter(|&(_, used)| used).map(|(w, _)| w).collect()
 }
 
 #[cfg(test)]

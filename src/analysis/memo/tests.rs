@@ -19,6 +19,13 @@ fn same_as_plain(text: &str, kind: DocKind, config: &Config, memo: &mut Memo) {
         everything(&plain),
         "the memo changed the analysis of:\n{text}"
     );
+    // The lower-case words it counts are those of the paragraphs it holds, however it
+    // came by them.
+    let mut recounted = LowercaseWords::default();
+    for (paragraph, scanned) in &memo.paragraphs {
+        recounted.add(paragraph, &scanned.segments);
+    }
+    assert_eq!(memo.lowercase, recounted, "after:\n{text}");
 }
 
 /// A small, fixed pseudo-random sequence (xorshift), so the edits are the same every run.
@@ -189,4 +196,31 @@ fn a_draft_of_very_many_paragraphs_is_analysed_in_full_and_nothing_is_kept() {
     // And it is used again for a draft of ordinary length.
     same_as_plain(STORY, DocKind::Text, &config, &mut memo);
     assert!(!memo.is_empty());
+}
+
+#[test]
+fn a_word_written_in_lower_case_in_another_paragraph_is_counted_as_paragraphs_come_and_go() {
+    // "Harrow" is a name until the draft writes "harrow" as a common word: the evidence
+    // comes from another paragraph than the one with the name.
+    let config = Config::default();
+    let name = "Officials in Harrow met on Monday. Harrow council said the plan was late.";
+    let common = "A farmer dragged a harrow across the field.";
+    let entities = |text: &str| format!("{:?}", analyze(text, DocKind::Text, &config).entities);
+    assert_ne!(
+        entities(&format!("{name}\n\n{common}")),
+        entities(name),
+        "the lower-case use changes what the names are"
+    );
+    let mut memo = Memo::new();
+    for draft in [
+        format!("{name}\n\n{common}"),
+        name.to_string(),
+        format!("{name}\n\n{common}"),
+        format!("{common}\n\n{name}\n\n{common}"),
+        format!("{name}\n\n{common}"),
+        format!("{name}\n\n> {common}"),
+        name.to_string(),
+    ] {
+        same_as_plain(&draft, DocKind::Markdown, &config, &mut memo);
+    }
 }
