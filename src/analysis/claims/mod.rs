@@ -25,9 +25,9 @@ mod weasel;
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
-use crate::analysis::Context;
 use crate::analysis::lexicon::{PhraseSet, entries};
 use crate::analysis::quote_marks::QuotedSpan;
+use crate::analysis::{Context, quotes};
 use crate::config::LexiconConfig;
 use crate::finding::Finding;
 use crate::rules::Rule;
@@ -85,9 +85,10 @@ pub struct ClaimLexicon {
 }
 
 impl ClaimLexicon {
-    /// Build from the configuration's additions and the shared speech verbs of the quote
-    /// lexicon (read, not copied: one list of speech verbs for the whole program).
-    pub fn new(additions: &LexiconConfig, speech_verbs: &PhraseSet) -> Self {
+    /// Build from the configuration's additions. The speech verbs are the quotations' own
+    /// list ([`quotes::speech_verbs`]), additions included, so both read one list.
+    pub fn new(additions: &LexiconConfig) -> Self {
+        let speech_verbs = &quotes::speech_verbs(additions);
         let set = |src: &str| PhraseSet::from_list(src, &[]);
         let strings = |src: &str| -> Vec<String> { entries(src).map(str::to_string).collect() };
         let hedges = ShapedSet::from_list(include_str!("../lexicon/hedges.txt"), &additions.hedges);

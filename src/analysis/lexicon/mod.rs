@@ -1,8 +1,11 @@
 //! Word lists are data: text files in this folder (one entry per line, `#` comments),
 //! compiled once into Aho-Corasick automata and extended from `copydesk.toml`.
 
+use std::sync::OnceLock;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
+use crate::analysis::quotes::WordSet;
 use crate::analysis::{claims::ClaimLexicon, entities::EntityLexicon, quotes::QuoteLexicon};
 use crate::config::LexiconConfig;
 use crate::text::Span;
@@ -17,14 +20,27 @@ pub struct Lexicon {
 
 impl Lexicon {
     pub fn new(additions: &LexiconConfig) -> Self {
-        let quotes = QuoteLexicon::new(additions);
-        // The claim rules read the speech verbs too, to tell attributed claims.
-        let claims = ClaimLexicon::new(additions, &quotes.speech_verbs);
-        Lexicon {
-            quotes,
-            entities: EntityLexicon::new(additions),
-            claims,
-        }
+        // The claim lists, compiled into one large automaton, take as long as the rest
+        // together: they are built on a thread of their own. (A plain thread, not rayon's:
+        // this runs inside a `OnceLock` that analyses on rayon's threads wait for, and a
+        // rayon join waiting here could start one of those analyses on this very thread.)
+        std::thread::scope(|scope| {
+            let claims = std::thread::Builder::new()
+                .name("copydesk-lexicon".into())
+                .spawn_scoped(scope, || ClaimLexicon::new(additions));
+            let quotes = QuoteLexicon::new(additions);
+            let entities = EntityLexicon::new(additions);
+            let claims = match claims {
+                Ok(handle) => handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                // No thread to be had: build them here.
+                Err(_) => ClaimLexicon::new(additions),
+            };
+            Lexicon {
+                quotes,
+                entities,
+                claims,
+            }
+        })
     }
 }
 
@@ -38,8 +54,13 @@ pub fn entries(src: &str) -> impl Iterator<Item = &str> {
 /// A set of phrases found as whole words, ignoring ASCII case, longest match first.
 #[derive(Debug, Clone)]
 pub struct PhraseSet {
-    automaton: AhoCorasick,
     phrases: Vec<String>,
+    /// For [`PhraseSet::contains`]: one hash probe.
+    words: WordSet,
+    /// For [`PhraseSet::find_in`], compiled when first searched with: most sets are only
+    /// asked about single words, and compiling an automaton for each was half of the cost
+    /// of loading the word lists.
+    automaton: OnceLock<AhoCorasick>,
 }
 
 /// One phrase found in a text.
@@ -74,13 +95,22 @@ impl PhraseSet {
         let mut phrases: Vec<String> = phrases.into_iter().filter(|p| !p.is_empty()).collect();
         phrases.sort();
         phrases.dedup();
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&phrases)
-            .expect("word lists are small enough to compile");
-        PhraseSet { automaton, phrases }
+        PhraseSet {
+            words: WordSet::new(phrases.iter().map(String::as_str)),
+            phrases,
+            automaton: OnceLock::new(),
+        }
+    }
+
+    fn automaton(&self) -> &AhoCorasick {
+        self.automaton.get_or_init(|| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&self.phrases)
+                .expect("word lists are small enough to compile")
+        })
     }
 
     pub fn phrase(&self, index: usize) -> &str {
@@ -98,7 +128,7 @@ impl PhraseSet {
     /// Whole-word matches inside `text[span]`; spans are offsets into `text`.
     pub fn find_in<'a>(&'a self, text: &'a str, span: Span) -> impl Iterator<Item = PhraseMatch> + 'a {
         let hay = &text[span.start..span.end];
-        self.automaton.find_iter(hay).filter_map(move |m| {
+        self.automaton().find_iter(hay).filter_map(move |m| {
             let s = span.start + m.start();
             let e = span.start + m.end();
             is_word_boundary(text, s, e).then_some(PhraseMatch {
@@ -110,9 +140,7 @@ impl PhraseSet {
 
     /// True when `word` is, ignoring ASCII case, exactly one of the phrases.
     pub fn contains(&self, word: &str) -> bool {
-        self.automaton
-            .find(word)
-            .is_some_and(|m| m.start() == 0 && m.end() == word.len())
+        self.words.contains(word)
     }
 }
 

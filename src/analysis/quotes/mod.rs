@@ -34,7 +34,8 @@ use attribution::{Attributor, Tie};
 use gather::{Gatherer, Quotation};
 use report::Reporter;
 use speaker::SpeakerFinder;
-use words::{SpeakerWords, WordSet};
+use words::SpeakerWords;
+pub(crate) use words::WordSet;
 
 #[derive(Debug)]
 pub struct QuoteLexicon {
@@ -63,7 +64,7 @@ impl QuoteLexicon {
         let speech_set = WordSet::new(speech.iter().copied());
         let characterizing = WordSet::new(entries(CHARACTERIZING_VERBS).filter(|w| !speech_set.contains(w)));
         QuoteLexicon {
-            speech_verbs: PhraseSet::from_list(SPEECH_VERBS, &additions.speech_verbs),
+            speech_verbs: speech_verbs(additions),
             cue_words: PhraseSet::new(
                 speech
                     .iter()
@@ -76,6 +77,12 @@ impl QuoteLexicon {
             words: SpeakerWords::builtin(),
         }
     }
+}
+
+/// The speech verbs: the built-in list and `lexicon.speech_verbs`. The claim rules read
+/// them too, to tell attributed claims.
+pub fn speech_verbs(additions: &LexiconConfig) -> PhraseSet {
+    PhraseSet::from_list(SPEECH_VERBS, &additions.speech_verbs)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,7 +6,7 @@ use crate::analysis::lexicon::entries;
 /// Words or short phrases, looked up ignoring ASCII case without allocating: a small
 /// open-addressing hash table keyed by the lower-cased bytes (most tokens looked up are in
 /// no list, and are rejected after one probe or by their length).
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct WordSet(WordMap);
 
 impl WordSet {
@@ -21,7 +21,7 @@ impl WordSet {
 
 /// Words mapped to bit sets of their kinds (0 for a word in no list), with the lookup of
 /// [`WordSet`]: one probe tells every list a word is in.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct WordMap {
     /// Lower-cased entries with their bits.
     words: Vec<(Box<str>, u32)>,
