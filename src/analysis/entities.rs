@@ -20,9 +20,11 @@ mod coref;
 mod lowercase;
 mod roles;
 mod scan;
+mod word_cache;
 
 pub use lowercase::LowercaseWords;
 pub use scan::NameRuns;
+pub use word_cache::NameWordCache;
 
 use std::collections::HashMap;
 use std::ops::Range;

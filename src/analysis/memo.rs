@@ -8,11 +8,11 @@
 use std::collections::HashMap;
 use std::collections::hash_map::Entry as Slot;
 use std::hash::BuildHasherDefault;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
 
-use super::entities::LowercaseWords;
+use super::entities::{LowercaseWords, NameWordCache};
 use super::lexicon::Lexicon;
 use super::local::LocalScans;
 use super::names::fasthash::FastHasher;
@@ -33,6 +33,9 @@ pub struct Memo {
     /// The lower-case words of `paragraphs`, counted: the names' evidence of which
     /// capitalised words are common words, kept up to date paragraph by paragraph.
     lowercase: LowercaseWords,
+    /// The spellings of the name words of the last analyses, which depend on the word
+    /// alone (and the word lists).
+    name_words: Mutex<NameWordCache>,
 }
 
 /// One paragraph, segmented and scanned on its own: offsets from its start.
@@ -85,12 +88,20 @@ pub fn analyze_with_memo(text: &str, kind: DocKind, config: &Config, memo: &mut 
     if !memo.lexicon.as_ref().is_some_and(|l| Arc::ptr_eq(l, &lexicon)) {
         memo.paragraphs.clear();
         memo.lowercase.clear();
+        memo.name_words
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clear();
         memo.lexicon = Some(lexicon.clone());
     }
     let prose = prose::extract(text, kind);
     if prose.blocks.len() > MAX_PARAGRAPHS {
         memo.paragraphs = HashMap::default();
         memo.lowercase.clear();
+        memo.name_words
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clear();
         let segments = segment::segment(&prose);
         return analyze_segmented(text, kind, config, &prose, segments, None);
     }
@@ -165,6 +176,7 @@ pub fn analyze_with_memo(text: &str, kind: DocKind, config: &Config, memo: &mut 
     let kept = Kept {
         local: &local,
         lowercase,
+        name_words: &memo.name_words,
     };
     analyze_segmented(text, kind, config, &prose, segments, Some(kept))
 }

@@ -40,6 +40,8 @@ pub struct Context<'a> {
     /// The lower-case words of the draft, counted paragraph by paragraph (see [`Memo`]);
     /// `None` when the names are to look through the draft for them.
     pub lowercase: Option<&'a entities::LowercaseWords>,
+    /// The spellings of the name words of earlier analyses (see [`Memo`]).
+    pub name_words: Option<&'a std::sync::Mutex<entities::NameWordCache>>,
 }
 
 /// What copydesk knows about one draft.
@@ -66,11 +68,12 @@ pub fn analyze(text: &str, kind: DocKind, config: &Config) -> Analysis {
 }
 
 /// What the editor's [`Memo`] hands the steps that need the whole draft: the paragraph
-/// scans put together and the draft's lower-case words.
+/// scans put together, the draft's lower-case words and the spellings of its name words.
 #[derive(Clone, Copy)]
 struct Kept<'a> {
     local: &'a LocalScans,
     lowercase: &'a entities::LowercaseWords,
+    name_words: &'a std::sync::Mutex<entities::NameWordCache>,
 }
 
 /// The rest of [`analyze`], once the draft is segmented (and, for [`Memo`], what it kept
@@ -92,6 +95,7 @@ fn analyze_segmented(
         lexicon: config.lexicon(),
         local: kept.map(|k| k.local),
         lowercase: kept.map(|k| k.lowercase),
+        name_words: kept.map(|k| k.name_words),
     };
     let scan = quote_marks::scan(&ctx);
     let mut findings = scan.findings;

@@ -16,12 +16,14 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::lowercase::{self, NoCase};
+use super::word_cache::NameWordCache;
 use super::{Candidate, Entities, EntityLexicon, Gender, Mention, NameWord, Part, PartKind, WordId};
 use crate::analysis::Context;
 use crate::analysis::lexicon::PhraseMatch;
 use crate::analysis::names::spelling::{Spelling, identity};
 use crate::text::Span;
 use crate::text::segment::{Segments, Token, TokenKind};
+use std::sync::{Mutex, PoisonError};
 
 /// What a token can be inside a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -269,7 +271,7 @@ pub(super) fn runs<'t>(ctx: &Context<'t>, lex: &EntityLexicon) -> Runs<'t> {
     // the one beside the other (the quotations and claims take about as long as the runs).
     let (lowercase, mut words) = rayon::join(
         || lowercase::uses(ctx, &seen),
-        || Prepared::new(text, lex, raw, pending),
+        || Prepared::new(text, lex, raw, pending, ctx.name_words),
     );
     words.mark_common(lex, &lowercase);
     Runs {
@@ -685,16 +687,36 @@ struct Prepared {
 }
 
 impl Prepared {
-    fn new(text: &str, lex: &EntityLexicon, raw: &[RawPart], pending: &[Pending]) -> Self {
+    /// With `kept`, the spellings of words seen by earlier analyses are taken from it, and
+    /// it is told of the new ones.
+    fn new(
+        text: &str,
+        lex: &EntityLexicon,
+        raw: &[RawPart],
+        pending: &[Pending],
+        kept: Option<&Mutex<NameWordCache>>,
+    ) -> Self {
+        // Only this step reads or writes the cache: the lock is never contended.
+        let mut kept = kept.map(|m| m.lock().unwrap_or_else(PoisonError::into_inner));
+        if let Some(k) = &mut kept {
+            k.begin();
+        }
         let mut map: HashMap<std::borrow::Cow<'_, str>, u32> = HashMap::default();
         let mut of_part = vec![u32::MAX; raw.len()];
         let mut words = Vec::new();
         for k in pending.iter().flat_map(|p| p.parts.clone()) {
             let w = raw[k].span.slice(text);
             of_part[k] = *map.entry(identity(w)).or_insert_with(|| {
-                words.push(Some(name_word(lex, w)));
+                let word = match &mut kept {
+                    Some(cache) => cache.name_word(lex, w),
+                    None => name_word(lex, w),
+                };
+                words.push(Some(word));
                 (words.len() - 1) as u32
             });
+        }
+        if let Some(k) = &mut kept {
+            k.end();
         }
         Prepared { of_part, words }
     }
@@ -709,7 +731,7 @@ impl Prepared {
 
 /// A word of the draft's names, with what the lexicon says about it ([`NameWord::common`]
 /// also needs the draft: see [`is_common_word`]).
-fn name_word(lex: &EntityLexicon, text: &str) -> NameWord {
+pub(super) fn name_word(lex: &EntityLexicon, text: &str) -> NameWord {
     NameWord {
         text: text.into(),
         spelling: Spelling::new(text),

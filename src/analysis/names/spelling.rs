@@ -14,13 +14,16 @@
 //! relative to length, and (for the doubtful cases) a Double Metaphone code.
 
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 /// A spelling reduced for comparison. Built once per distinct word of a draft; the four
 /// forms share one buffer (`folded`, then `mapped`, then `skeleton`; `core` is a suffix of
 /// `folded`), so a spelling costs one allocation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Spelling {
-    buf: Box<str>,
+    /// Shared, so that a spelling kept from one analysis to the next (see
+    /// [`crate::analysis::Memo`]) or filed in the workspace's index is not copied.
+    buf: Arc<str>,
     core_at: u32,
     folded_end: u32,
     mapped_end: u32,
@@ -63,8 +66,8 @@ impl Spelling {
             skeleton(&mut bytes, folded_end, mapped_end);
             let spelling = Spelling {
                 buf: match std::str::from_utf8(&bytes) {
-                    Ok(s) => Box::from(s),
-                    Err(_) => Box::from(String::from_utf8_lossy(&bytes).as_ref()),
+                    Ok(s) => Arc::from(s),
+                    Err(_) => Arc::from(String::from_utf8_lossy(&bytes).as_ref()),
                 },
                 core_at: core_at as u32,
                 folded_end: folded_end as u32,
