@@ -102,6 +102,13 @@ impl PhraseSet {
         }
     }
 
+    /// Compile the automaton now, for a set that every analysis searches text with: so
+    /// the cost falls when the word lists are loaded, not inside the first analysis.
+    pub fn searchable(self) -> Self {
+        self.automaton();
+        self
+    }
+
     fn automaton(&self) -> &AhoCorasick {
         self.automaton.get_or_init(|| {
             AhoCorasickBuilder::new()

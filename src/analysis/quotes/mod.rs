@@ -71,9 +71,10 @@ impl QuoteLexicon {
                     .copied()
                     .chain(entries(CHARACTERIZING_VERBS))
                     .map(str::to_string),
-            ),
+            )
+            .searchable(),
             characterizing_verbs: characterizing,
-            title_cues: PhraseSet::from_list(include_str!("../lexicon/title_cues.txt"), &[]),
+            title_cues: PhraseSet::from_list(include_str!("../lexicon/title_cues.txt"), &[]).searchable(),
             words: SpeakerWords::builtin(),
         }
     }
