@@ -41,6 +41,15 @@ impl LocalScans {
         }
     }
 
+    /// Release spare capacity, for scans kept for long (the editor's memo keeps every
+    /// paragraph's).
+    pub fn shrink_to_fit(&mut self) {
+        self.phrases.shrink_to_fit();
+        self.cue_words.shrink_to_fit();
+        self.roles.shrink_to_fit();
+        self.names.shrink_to_fit();
+    }
+
     /// The scans of consecutive pieces of a text put together: each piece's scans (made in
     /// it alone) with the offset it starts at.
     pub fn concat<'a>(parts: impl Iterator<Item = (&'a LocalScans, usize)> + Clone) -> LocalScans {

@@ -138,8 +138,12 @@ pub fn analyze_with_memo(text: &str, kind: DocKind, config: &Config, memo: &mut 
         .filter(|(_, kept)| kept.is_none())
         .for_each(|(b, kept)| {
             let paragraph = b.span.slice(masked);
-            let segments = segment::segment_block(paragraph, b.kind, b.quote_depth);
-            let local = LocalScans::of_paragraph(paragraph, &segments, &lexicon);
+            let mut segments = segment::segment_block(paragraph, b.kind, b.quote_depth);
+            let mut local = LocalScans::of_paragraph(paragraph, &segments, &lexicon);
+            // Kept until the paragraph changes: without the room their vectors were given
+            // to grow in (a third of what a long draft's paragraphs hold).
+            segments.shrink_to_fit();
+            local.shrink_to_fit();
             let scanned = Scanned {
                 kind: b.kind,
                 quote_depth: b.quote_depth,

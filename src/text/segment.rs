@@ -85,6 +85,13 @@ pub struct Segments {
 }
 
 impl Segments {
+    /// Release spare capacity, for segments kept for long.
+    pub fn shrink_to_fit(&mut self) {
+        self.paragraphs.shrink_to_fit();
+        self.sentences.shrink_to_fit();
+        self.tokens.shrink_to_fit();
+    }
+
     pub fn sentence_tokens(&self, sentence: &Sentence) -> &[Token] {
         &self.tokens[sentence.tokens.clone()]
     }

@@ -138,6 +138,13 @@ impl Default for Matches {
 }
 
 impl Matches {
+    /// Release spare capacity, for matches kept for long.
+    pub fn shrink_to_fit(&mut self) {
+        for list in &mut self.by_list {
+            list.shrink_to_fit();
+        }
+    }
+
     /// Make room for the matches of all `parts`, before they are appended.
     pub fn reserve_for<'a>(&mut self, parts: impl Iterator<Item = &'a Matches> + Clone) {
         for (i, mine) in self.by_list.iter_mut().enumerate() {

@@ -227,6 +227,12 @@ impl NameRuns {
         NameRuns { raw, pending }
     }
 
+    /// Release spare capacity, for runs kept for long.
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.raw.shrink_to_fit();
+        self.pending.shrink_to_fit();
+    }
+
     /// Make room for the runs of all `parts`, before they are appended.
     pub(crate) fn reserve_for<'a>(&mut self, parts: impl Iterator<Item = &'a NameRuns> + Clone) {
         self.raw.reserve_exact(parts.clone().map(|p| p.raw.len()).sum());
