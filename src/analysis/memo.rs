@@ -16,6 +16,7 @@ use super::entities::{LowercaseWords, NameWordCache};
 use super::lexicon::Lexicon;
 use super::local::LocalScans;
 use super::names::fasthash::FastHasher;
+use super::quotes::KeptRuns;
 use super::{Analysis, Kept, analyze_segmented};
 use crate::config::Config;
 use crate::text::DocKind;
@@ -36,6 +37,9 @@ pub struct Memo {
     /// The spellings of the name words of the last analyses, which depend on the word
     /// alone (and the word lists).
     name_words: Mutex<NameWordCache>,
+    /// The name runs of the paragraphs of the last analyses, for pronoun speakers, which
+    /// depend on what of each paragraph is quoted (a draft-wide matter) as well as its text.
+    mention_runs: Mutex<KeptRuns>,
 }
 
 /// One paragraph, segmented and scanned on its own: offsets from its start.
@@ -181,6 +185,7 @@ pub fn analyze_with_memo(text: &str, kind: DocKind, config: &Config, memo: &mut 
         local: &local,
         lowercase,
         name_words: &memo.name_words,
+        mention_runs: &memo.mention_runs,
     };
     analyze_segmented(text, kind, config, &prose, segments, Some(kept))
 }

@@ -42,6 +42,8 @@ pub struct Context<'a> {
     pub lowercase: Option<&'a entities::LowercaseWords>,
     /// The spellings of the name words of earlier analyses (see [`Memo`]).
     pub name_words: Option<&'a std::sync::Mutex<entities::NameWordCache>>,
+    /// The name runs that pronouns may refer to, of the paragraphs of earlier analyses.
+    pub mention_runs: Option<&'a std::sync::Mutex<quotes::KeptRuns>>,
 }
 
 /// What copydesk knows about one draft.
@@ -68,12 +70,14 @@ pub fn analyze(text: &str, kind: DocKind, config: &Config) -> Analysis {
 }
 
 /// What the editor's [`Memo`] hands the steps that need the whole draft: the paragraph
-/// scans put together, the draft's lower-case words and the spellings of its name words.
+/// scans put together, the draft's lower-case words, the spellings of its name words and
+/// the name runs of its paragraphs.
 #[derive(Clone, Copy)]
 struct Kept<'a> {
     local: &'a LocalScans,
     lowercase: &'a entities::LowercaseWords,
     name_words: &'a std::sync::Mutex<entities::NameWordCache>,
+    mention_runs: &'a std::sync::Mutex<quotes::KeptRuns>,
 }
 
 /// The rest of [`analyze`], once the draft is segmented (and, for [`Memo`], what it kept
@@ -96,6 +100,7 @@ fn analyze_segmented(
         local: kept.map(|k| k.local),
         lowercase: kept.map(|k| k.lowercase),
         name_words: kept.map(|k| k.name_words),
+        mention_runs: kept.map(|k| k.mention_runs),
     };
     let scan = quote_marks::scan(&ctx);
     let mut findings = scan.findings;

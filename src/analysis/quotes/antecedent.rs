@@ -6,11 +6,14 @@
 
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::{Mutex, PoisonError};
 
 use crate::analysis::quotes::words::{SpeakerWords, has_name_shape, kind};
 use crate::analysis::quotes::{Speaker, SpeakerKind};
 use crate::text::Span;
-use crate::text::segment::{Segments, Token, TokenKind};
+use crate::text::segment::{Paragraph, Segments, Token, TokenKind};
+
+use super::kept_runs::KeptRuns;
 
 /// How far back (in mentions) a pronoun looks for its antecedent.
 const LOOK_BACK: usize = 40;
@@ -41,87 +44,54 @@ pub struct Mentions {
 impl Mentions {
     /// Every name run of the draft outside `quoted`, classified, in one pass over the
     /// tokens: most tokens are lower-case words, rejected on their first byte.
+    #[cfg(test)]
     pub fn collect(text: &str, seg: &Segments, words: &SpeakerWords, quoted: &[Span]) -> Mentions {
-        let tokens = &seg.tokens;
-        let mut list = Vec::new();
-        let mut surnames: HashSet<&str, BuildHasherDefault<Fnv>> = HashSet::default();
+        Mentions::collect_with(text, seg, words, quoted, None)
+    }
+
+    /// [`Mentions::collect`], taking from `kept` the runs of the paragraphs it has seen (the
+    /// same text with the same stretches quoted), and telling it of the others.
+    pub fn collect_with(
+        text: &str,
+        seg: &Segments,
+        words: &SpeakerWords,
+        quoted: &[Span],
+        kept: Option<&Mutex<KeptRuns>>,
+    ) -> Mentions {
+        let mut kept = kept.map(|m| m.lock().unwrap_or_else(PoisonError::into_inner));
+        if let Some(k) = &mut kept {
+            k.begin();
+        }
+        let mut classes = Classifier {
+            text,
+            tokens: &seg.tokens,
+            words,
+            surnames: HashSet::default(),
+            list: Vec::new(),
+        };
+        let mut runs = Vec::new();
+        // The quoted stretches that reach into the paragraph at hand (a quotation may run
+        // over several paragraphs).
         let mut q = 0;
-        let bytes = text.as_bytes();
-        // The kinds of a token that may be part of a name, or `None`.
-        let mut name_kinds = |i: usize| -> Option<u32> {
-            let t = tokens[i];
-            if !maybe_name(t, bytes) {
-                return None;
-            }
-            while q < quoted.len() && quoted[q].end <= t.span.start {
+        for p in &seg.paragraphs {
+            while q < quoted.len() && quoted[q].end <= p.span.start {
                 q += 1;
             }
-            if quoted.get(q).is_some_and(|s| s.start <= t.span.start) {
-                return None;
+            let within = quoted[q..].partition_point(|s| s.start < p.span.end);
+            let here = &quoted[q..q + within];
+            runs.clear();
+            match &mut kept {
+                Some(k) => k.runs_of(text, seg, p, words, here, &mut runs),
+                None => runs_of_paragraph(text, seg, p, words, here, &mut runs),
             }
-            let w = t.text(text);
-            let bits = words.kinds.get(w);
-            (has_name_shape(w) && bits & kind::NEVER_IN_NAMES == 0).then_some(bits)
-        };
-        for sentence in &seg.sentences {
-            let end = sentence.tokens.end;
-            let mut i = sentence.tokens.start;
-            while i < end {
-                let Some(bits) = name_kinds(i) else {
-                    i += 1;
-                    continue;
-                };
-                let start = i;
-                let mut run = RunClass::default();
-                run.add(tokens[i], bits, text);
-                i += 1;
-                // The run goes on over names, particles between names (`Charles de Gaulle`)
-                // and the dots of initials (`George W. Bush`).
-                while i < end {
-                    if let Some(bits) = name_kinds(i) {
-                        run.add(tokens[i], bits, text);
-                        i += 1;
-                        continue;
-                    }
-                    let t = tokens[i];
-                    let joins = if t.punct(text) == Some('.') {
-                        tokens[i - 1].text(text).chars().count() == 1
-                    } else {
-                        // Particles are short lower-case words: look up only those.
-                        t.kind == TokenKind::Word
-                            && t.span.len() <= 4
-                            && words.kinds.get(t.text(text)) & kind::PARTICLE != 0
-                    };
-                    if joins
-                        && i + 1 < end
-                        && let Some(bits) = name_kinds(i + 1)
-                    {
-                        run.add(tokens[i + 1], bits, text);
-                        i += 2;
-                        continue;
-                    }
-                    break;
-                }
-                let after_title = start >= 2
-                    && tokens[start - 1].punct(text) == Some('.')
-                    && words.person_nouns.contains(tokens[start - 2].text(text))
-                    || start >= 1 && words.person_nouns.contains(tokens[start - 1].text(text));
-                // `Gowdy’s office` mentions Gowdy.
-                let last = tokens[i - 1].text(text);
-                let possessive = ["'s", "’s"].iter().find(|p| last.ends_with(*p)).map_or(0, |p| p.len());
-                let bare = &last[..last.len() - possessive];
-                let class = run.class(after_title, surnames.contains(bare));
-                if class == Class::Person {
-                    surnames.insert(bare);
-                }
-                list.push(Mention {
-                    span: Span::new(tokens[start].span.start, tokens[i - 1].span.end - possessive),
-                    class,
-                    role: run.last & kind::PERSON_NOUN != 0,
-                });
+            for r in &runs {
+                classes.add(r);
             }
         }
-        Mentions { list }
+        if let Some(k) = &mut kept {
+            k.end();
+        }
+        Mentions { list: classes.list }
     }
 
     /// Record a speaker tied to a quotation, so later pronouns can refer to it.
@@ -194,6 +164,148 @@ impl Mentions {
     }
 }
 
+/// A run of capitalised words outside quotation marks, as one paragraph alone shows it:
+/// what settles its class beyond that (a title ending the text before it, the surnames of
+/// earlier people) is read by [`Classifier`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Run {
+    /// The run, a possessive ending left out.
+    pub span: Span,
+    /// Its first token, by index into the draft's tokens.
+    pub first: usize,
+    /// Its last word, a possessive ending left out.
+    pub bare: Span,
+    class: RunClass,
+}
+
+impl Run {
+    /// The same run in a text `by` bytes and `tokens` tokens further on (or back).
+    pub fn moved(self, by: isize, tokens: isize) -> Run {
+        let shift = |s: Span| Span::new(s.start.saturating_add_signed(by), s.end.saturating_add_signed(by));
+        Run {
+            span: shift(self.span),
+            first: self.first.saturating_add_signed(tokens),
+            bare: shift(self.bare),
+            class: self.class,
+        }
+    }
+}
+
+/// The runs of paragraph `p` outside `quoted` (the quoted stretches that reach into it),
+/// in order.
+pub(super) fn runs_of_paragraph(
+    text: &str,
+    seg: &Segments,
+    p: &Paragraph,
+    words: &SpeakerWords,
+    quoted: &[Span],
+    out: &mut Vec<Run>,
+) {
+    let tokens = &seg.tokens;
+    let bytes = text.as_bytes();
+    let mut q = 0;
+    // The kinds of a token that may be part of a name, or `None`.
+    let mut name_kinds = |i: usize| -> Option<u32> {
+        let t = tokens[i];
+        if !maybe_name(t, bytes) {
+            return None;
+        }
+        while q < quoted.len() && quoted[q].end <= t.span.start {
+            q += 1;
+        }
+        if quoted.get(q).is_some_and(|s| s.start <= t.span.start) {
+            return None;
+        }
+        let w = t.text(text);
+        let bits = words.kinds.get(w);
+        (has_name_shape(w) && bits & kind::NEVER_IN_NAMES == 0).then_some(bits)
+    };
+    for sentence in &seg.sentences[p.sentences.clone()] {
+        let end = sentence.tokens.end;
+        let mut i = sentence.tokens.start;
+        while i < end {
+            let Some(bits) = name_kinds(i) else {
+                i += 1;
+                continue;
+            };
+            let start = i;
+            let mut run = RunClass::default();
+            run.add(tokens[i], bits, text);
+            i += 1;
+            // The run goes on over names, particles between names (`Charles de Gaulle`)
+            // and the dots of initials (`George W. Bush`).
+            while i < end {
+                if let Some(bits) = name_kinds(i) {
+                    run.add(tokens[i], bits, text);
+                    i += 1;
+                    continue;
+                }
+                let t = tokens[i];
+                let joins = if t.punct(text) == Some('.') {
+                    tokens[i - 1].text(text).chars().count() == 1
+                } else {
+                    // Particles are short lower-case words: look up only those.
+                    t.kind == TokenKind::Word
+                        && t.span.len() <= 4
+                        && words.kinds.get(t.text(text)) & kind::PARTICLE != 0
+                };
+                if joins
+                    && i + 1 < end
+                    && let Some(bits) = name_kinds(i + 1)
+                {
+                    run.add(tokens[i + 1], bits, text);
+                    i += 2;
+                    continue;
+                }
+                break;
+            }
+            // `Gowdy’s office` mentions Gowdy.
+            let last = tokens[i - 1];
+            let written = last.text(text);
+            let possessive = ["'s", "’s"]
+                .iter()
+                .find(|p| written.ends_with(*p))
+                .map_or(0, |p| p.len());
+            out.push(Run {
+                span: Span::new(tokens[start].span.start, last.span.end - possessive),
+                first: start,
+                bare: Span::new(last.span.start, last.span.end - possessive),
+                class: run,
+            });
+        }
+    }
+}
+
+/// Settles the class of each run in draft order: a title just before it (`President
+/// Obama`, `Dr. Reyes`) or an earlier person's surname makes a lone word a person.
+struct Classifier<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    words: &'a SpeakerWords,
+    surnames: HashSet<&'a str, BuildHasherDefault<Fnv>>,
+    list: Vec<Mention>,
+}
+
+impl Classifier<'_> {
+    fn add(&mut self, r: &Run) {
+        let (text, tokens, start) = (self.text, self.tokens, r.first);
+        let after_title = start >= 2
+            && tokens[start - 1].punct(text) == Some('.')
+            && self.words.person_nouns.contains(tokens[start - 2].text(text))
+            || start >= 1 && self.words.person_nouns.contains(tokens[start - 1].text(text));
+        let bare = r.bare.slice(text);
+        let class = r.class.class(after_title, self.surnames.contains(bare));
+        if class == Class::Person {
+            self.surnames.insert(bare);
+        }
+        self.list.push(Mention {
+            span: r.span,
+            class,
+            role: r.class.last & kind::PERSON_NOUN != 0,
+        });
+    }
+}
+
 /// A word that may be (part of) a name: it starts with a capital, or it is short particle
 /// joined to one (`al-Rashidi`). Checked on the bytes, before any word-list lookup.
 fn maybe_name(t: Token, bytes: &[u8]) -> bool {
@@ -211,7 +323,7 @@ fn maybe_name(t: Token, bytes: &[u8]) -> bool {
 }
 
 /// What is known of a run of capitalised words, gathered word by word.
-#[derive(Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct RunClass {
     /// The kinds of every word so far.
     any: u32,

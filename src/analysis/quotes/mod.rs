@@ -17,6 +17,7 @@ mod antecedent;
 mod attribution;
 mod cues;
 mod gather;
+mod kept_runs;
 mod report;
 mod speaker;
 mod words;
@@ -32,6 +33,7 @@ use crate::text::prose::BlockKind;
 use antecedent::Mentions;
 use attribution::{Attributor, Tie};
 use gather::{Gatherer, Quotation};
+pub use kept_runs::KeptRuns;
 use report::Reporter;
 use speaker::SpeakerFinder;
 use words::SpeakerWords;
@@ -152,7 +154,7 @@ pub fn attribute(ctx: &Context<'_>, spans: &[QuotedSpan], findings: &mut Vec<Fin
     // (on a free core), which needs nothing from them: they are read only afterwards,
     // quotation by quotation in draft order.
     let (mut mentions, ties) = rayon::join(
-        || Mentions::collect(text, seg, &lex.words, &quoted),
+        || Mentions::collect_with(text, seg, &lex.words, &quoted, ctx.mention_runs),
         || tie_all(ctx, spans, &blocks, &quoted),
     );
 
