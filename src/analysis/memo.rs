@@ -1,9 +1,12 @@
 //! Analysis for an editor, where a keystroke changes one paragraph of a draft that is
 //! analysed again and again: the segmentation and the paragraph-local scans
 //! ([`LocalScans`]) of every paragraph are kept, keyed by the paragraph's text, and only
-//! the paragraphs not seen in the previous analysis are scanned. The steps that need the
-//! whole draft (quotation marks across paragraphs, attribution, names, claims) run as in
-//! [`super::analyze`], whose results this gives exactly.
+//! the paragraphs not seen in the previous analysis are scanned. Three draft-wide steps
+//! keep what they can too: the count of the draft's lower-case words (updated with the
+//! paragraphs that come and go), the spelling forms of its name words, and each
+//! paragraph's name runs for pronoun speakers (keyed by what of it is quoted as well). The
+//! steps that need the whole draft (quotation marks across paragraphs, attribution, names,
+//! claims) run as in [`super::analyze`], whose results this gives exactly.
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry as Slot;
