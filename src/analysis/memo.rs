@@ -19,7 +19,7 @@ use super::entities::{LowercaseWords, NameWordCache};
 use super::lexicon::Lexicon;
 use super::local::LocalScans;
 use super::names::fasthash::FastHasher;
-use super::quotes::KeptRuns;
+use super::quotes::{KeptRuns, ParagraphRuns};
 use super::{Analysis, Kept, analyze_segmented};
 use crate::config::Config;
 use crate::text::DocKind;
@@ -40,9 +40,6 @@ pub struct Memo {
     /// The spellings of the name words of the last analyses, which depend on the word
     /// alone (and the word lists).
     name_words: Mutex<NameWordCache>,
-    /// The name runs of the paragraphs of the last analyses, for pronoun speakers, which
-    /// depend on what of each paragraph is quoted (a draft-wide matter) as well as its text.
-    mention_runs: Mutex<KeptRuns>,
 }
 
 /// One paragraph, segmented and scanned on its own: offsets from its start.
@@ -51,6 +48,9 @@ struct Scanned {
     quote_depth: u8,
     segments: Segments,
     local: LocalScans,
+    /// Its name runs for pronoun speakers, once an analysis has found them: they depend on
+    /// what of the paragraph is quoted (a draft-wide matter) as well as on its text.
+    runs: Option<ParagraphRuns>,
 }
 
 /// A paragraph's text, the key it is kept under, with what was found in it.
@@ -156,14 +156,29 @@ pub fn analyze_with_memo(text: &str, kind: DocKind, config: &Config, memo: &mut 
                 quote_depth: b.quote_depth,
                 segments,
                 local,
+                runs: None,
             };
             *kept = Some((paragraph.into(), scanned));
         });
 
-    let scanned: Vec<(usize, Entry)> = blocks
+    let mut scanned: Vec<(usize, Entry)> = blocks
         .into_iter()
         .map(|(b, kept)| (b.span.start, kept.expect("every paragraph is scanned above")))
         .collect();
+    // The name runs go to the analysis by paragraph (a block of no words is none) and come
+    // back after it, each to its paragraph's entry.
+    let with_words: Vec<bool> = scanned
+        .iter()
+        .map(|(_, (_, s))| !s.segments.paragraphs.is_empty())
+        .collect();
+    let runs = KeptRuns::new(
+        scanned
+            .iter_mut()
+            .filter(|(_, (_, s))| !s.segments.paragraphs.is_empty())
+            .map(|(_, (_, s))| s.runs.take())
+            .collect(),
+    );
+    let mention_runs = Mutex::new(runs);
     let pieces = scanned.iter().map(|(start, (_, s))| (s, *start));
     let segments = Segments::concat(pieces.clone().map(|(s, start)| (&s.segments, start)));
     let local = LocalScans::concat(pieces.map(|(s, start)| (&s.local, start)));
@@ -188,9 +203,18 @@ pub fn analyze_with_memo(text: &str, kind: DocKind, config: &Config, memo: &mut 
         local: &local,
         lowercase,
         name_words: &memo.name_words,
-        mention_runs: &memo.mention_runs,
+        mention_runs: &mention_runs,
     };
-    analyze_segmented(text, kind, config, &prose, segments, Some(kept))
+    let analysis = analyze_segmented(text, kind, config, &prose, segments, Some(kept));
+    let found = mention_runs.into_inner().unwrap_or_else(PoisonError::into_inner);
+    let mut found = found.into_paragraphs().into_iter();
+    for (b, _) in prose.blocks.iter().zip(&with_words).filter(|(_, words)| **words) {
+        let runs = found.next().flatten();
+        if let Some(s) = memo.paragraphs.get_mut(b.span.slice(masked)) {
+            s.runs = runs;
+        }
+    }
+    analysis
 }
 
 #[cfg(test)]

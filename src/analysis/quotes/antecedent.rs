@@ -58,10 +58,9 @@ impl Mentions {
         quoted: &[Span],
         kept: Option<&Mutex<KeptRuns>>,
     ) -> Mentions {
-        let mut kept = kept.map(|m| m.lock().unwrap_or_else(PoisonError::into_inner));
-        if let Some(k) = &mut kept {
-            k.begin();
-        }
+        let mut kept = kept
+            .map(|m| m.lock().unwrap_or_else(PoisonError::into_inner))
+            .filter(|k| k.fits(seg.paragraphs.len()));
         let mut classes = Classifier {
             text,
             tokens: &seg.tokens,
@@ -73,7 +72,7 @@ impl Mentions {
         // The quoted stretches that reach into the paragraph at hand (a quotation may run
         // over several paragraphs).
         let mut q = 0;
-        for p in &seg.paragraphs {
+        for (index, p) in seg.paragraphs.iter().enumerate() {
             while q < quoted.len() && quoted[q].end <= p.span.start {
                 q += 1;
             }
@@ -81,15 +80,12 @@ impl Mentions {
             let here = &quoted[q..q + within];
             runs.clear();
             match &mut kept {
-                Some(k) => k.runs_of(text, seg, p, words, here, &mut runs),
+                Some(k) => k.runs_of(index, (text, seg, p), words, here, &mut runs),
                 None => runs_of_paragraph(text, seg, p, words, here, &mut runs),
             }
             for r in &runs {
                 classes.add(r);
             }
-        }
-        if let Some(k) = &mut kept {
-            k.end();
         }
         Mentions { list: classes.list }
     }

@@ -33,7 +33,7 @@ use crate::text::prose::BlockKind;
 use antecedent::Mentions;
 use attribution::{Attributor, Tie};
 use gather::{Gatherer, Quotation};
-pub use kept_runs::KeptRuns;
+pub use kept_runs::{KeptRuns, ParagraphRuns};
 use report::Reporter;
 use speaker::SpeakerFinder;
 use words::SpeakerWords;
