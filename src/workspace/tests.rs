@@ -389,3 +389,20 @@ fn a_long_drafts_cross_draft_findings_do_not_depend_on_the_number_of_threads() {
         .collect();
     assert_eq!(flagged, ["Mohammad", "Al-Saudani"]);
 }
+
+#[test]
+fn a_spelling_written_by_several_drafts_is_held_once() {
+    let ws = workspace(&[
+        (
+            "a.txt",
+            "Ingrid Halvorsen opened the plant. Halvorsen said it was late.",
+        ),
+        ("b.txt", "Halvorsen, the chief executive, left on Friday."),
+    ]);
+    let spelling = |key: &str| {
+        let ents = &ws.get(key).unwrap().analysis.entities;
+        ents.word(ents.find_word("Halvorsen").unwrap()).spelling.clone()
+    };
+    assert_eq!(spelling("a.txt"), spelling("b.txt"));
+    assert!(spelling("a.txt").shares_storage_with(&spelling("b.txt")));
+}

@@ -80,6 +80,12 @@ impl Spelling {
         })
     }
 
+    /// True when the two share one buffer (not only equal text).
+    #[cfg(test)]
+    pub(crate) fn shares_storage_with(&self, other: &Spelling) -> bool {
+        Arc::ptr_eq(&self.buf, &other.buf)
+    }
+
     /// Lower case, diacritics folded, hyphens and apostrophes dropped.
     pub fn folded(&self) -> &str {
         self.buf.get(..self.folded_end as usize).unwrap_or_default()
