@@ -75,6 +75,16 @@ impl Memo {
     pub fn is_empty(&self) -> bool {
         self.paragraphs.is_empty()
     }
+
+    /// Let go of everything kept (the word lists it was found with are kept apart).
+    fn forget(&mut self) {
+        self.paragraphs = HashMap::default();
+        self.lowercase.clear();
+        self.name_words
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clear();
+    }
 }
 
 /// A draft with more paragraphs than this is analysed in full every time, with nothing kept:
@@ -93,22 +103,12 @@ const PARAGRAPHS_PER_TASK: usize = 16;
 pub fn analyze_with_memo(text: &str, kind: DocKind, config: &Config, memo: &mut Memo) -> Analysis {
     let lexicon = config.shared_lexicon();
     if !memo.lexicon.as_ref().is_some_and(|l| Arc::ptr_eq(l, &lexicon)) {
-        memo.paragraphs.clear();
-        memo.lowercase.clear();
-        memo.name_words
-            .get_mut()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clear();
+        memo.forget();
         memo.lexicon = Some(lexicon.clone());
     }
     let prose = prose::extract(text, kind);
     if prose.blocks.len() > MAX_PARAGRAPHS {
-        memo.paragraphs = HashMap::default();
-        memo.lowercase.clear();
-        memo.name_words
-            .get_mut()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clear();
+        memo.forget();
         let segments = segment::segment(&prose);
         return analyze_segmented(text, kind, config, &prose, segments, None);
     }
@@ -174,8 +174,9 @@ pub fn analyze_with_memo(text: &str, kind: DocKind, config: &Config, memo: &mut 
     let runs = KeptRuns::new(
         scanned
             .iter_mut()
-            .filter(|(_, (_, s))| !s.segments.paragraphs.is_empty())
-            .map(|(_, (_, s))| s.runs.take())
+            .zip(&with_words)
+            .filter(|(_, words)| **words)
+            .map(|((_, (_, s)), _)| s.runs.take())
             .collect(),
     );
     let mention_runs = Mutex::new(runs);

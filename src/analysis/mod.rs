@@ -34,16 +34,9 @@ pub struct Context<'a> {
     pub segments: &'a Segments,
     pub config: &'a Config,
     pub lexicon: &'a Lexicon,
-    /// The paragraph-local scans, when they were found paragraph by paragraph (see
-    /// [`Memo`]); `None` when each step is to scan the draft for itself.
-    pub local: Option<&'a LocalScans>,
-    /// The lower-case words of the draft, counted paragraph by paragraph (see [`Memo`]);
-    /// `None` when the names are to look through the draft for them.
-    pub lowercase: Option<&'a entities::LowercaseWords>,
-    /// The spellings of the name words of earlier analyses (see [`Memo`]).
-    pub name_words: Option<&'a std::sync::Mutex<entities::NameWordCache>>,
-    /// The name runs that pronouns may refer to, of the paragraphs of earlier analyses.
-    pub mention_runs: Option<&'a std::sync::Mutex<quotes::KeptRuns>>,
+    /// What the editor's [`Memo`] kept of earlier analyses; `None` when each step is to
+    /// work the draft out for itself.
+    pub kept: Option<Kept<'a>>,
 }
 
 /// What copydesk knows about one draft.
@@ -73,11 +66,15 @@ pub fn analyze(text: &str, kind: DocKind, config: &Config) -> Analysis {
 /// scans put together, the draft's lower-case words, the spellings of its name words and
 /// the name runs of its paragraphs.
 #[derive(Clone, Copy)]
-struct Kept<'a> {
-    local: &'a LocalScans,
-    lowercase: &'a entities::LowercaseWords,
-    name_words: &'a std::sync::Mutex<entities::NameWordCache>,
-    mention_runs: &'a std::sync::Mutex<quotes::KeptRuns>,
+pub struct Kept<'a> {
+    /// The paragraph-local scans, found paragraph by paragraph.
+    pub local: &'a LocalScans,
+    /// The lower-case words of the draft, counted paragraph by paragraph.
+    pub lowercase: &'a entities::LowercaseWords,
+    /// The spellings of the name words of earlier analyses.
+    pub name_words: &'a std::sync::Mutex<entities::NameWordCache>,
+    /// The name runs that pronouns may refer to, by paragraph.
+    pub mention_runs: &'a std::sync::Mutex<quotes::KeptRuns>,
 }
 
 /// The rest of [`analyze`], once the draft is segmented (and, for [`Memo`], what it kept
@@ -97,10 +94,7 @@ fn analyze_segmented(
         segments: &segments,
         config,
         lexicon: config.lexicon(),
-        local: kept.map(|k| k.local),
-        lowercase: kept.map(|k| k.lowercase),
-        name_words: kept.map(|k| k.name_words),
-        mention_runs: kept.map(|k| k.mention_runs),
+        kept,
     };
     let scan = quote_marks::scan(&ctx);
     let mut findings = scan.findings;

@@ -148,8 +148,8 @@ impl ClaimLexicon {
 /// writer's, and is never checked.
 pub fn check(ctx: &Context<'_>, quoted: &[QuotedSpan], findings: &mut Vec<Finding>) {
     let lex = &ctx.lexicon.claims;
-    let matches = match ctx.local {
-        Some(local) => Cow::Borrowed(&local.phrases),
+    let matches = match ctx.kept {
+        Some(kept) => Cow::Borrowed(&kept.local.phrases),
         None => Cow::Owned(lex.book.scan(ctx.text)),
     };
     let scan = Scan {

@@ -145,8 +145,12 @@ fn case_blind_slot(word: &[u8]) -> usize {
 /// Which of the capitalised `words` the draft also writes in lower case: from the counts
 /// of the editor's memo when the analysis has them, else by looking through the draft.
 pub(super) fn uses<'a>(ctx: &Context<'a>, words: &FastMap<&'a str, bool>) -> FastSet<NoCase<'a>> {
-    match ctx.lowercase {
-        Some(counts) => words.keys().filter(|w| counts.writes(w)).map(|w| NoCase(w)).collect(),
+    match ctx.kept {
+        Some(kept) => words
+            .keys()
+            .filter(|w| kept.lowercase.writes(w))
+            .map(|w| NoCase(w))
+            .collect(),
         None => look_through(ctx, words),
     }
 }

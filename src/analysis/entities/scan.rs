@@ -263,8 +263,8 @@ impl NameRuns {
 pub(super) fn runs<'t>(ctx: &Context<'t>, lex: &EntityLexicon) -> Runs<'t> {
     let text = ctx.text;
     let seg = ctx.segments;
-    let (roles, names) = match ctx.local {
-        Some(local) => (Cow::Borrowed(&local.roles[..]), Cow::Borrowed(&local.names)),
+    let (roles, names) = match ctx.kept {
+        Some(kept) => (Cow::Borrowed(&kept.local.roles[..]), Cow::Borrowed(&kept.local.names)),
         None => {
             let roles = lex.find_roles(text, &seg.tokens);
             let names = NameRuns::find(text, seg, lex, &roles);
@@ -277,7 +277,7 @@ pub(super) fn runs<'t>(ctx: &Context<'t>, lex: &EntityLexicon) -> Runs<'t> {
     // the one beside the other (the quotations and claims take about as long as the runs).
     let (lowercase, mut words) = rayon::join(
         || lowercase::uses(ctx, &seen),
-        || Prepared::new(text, lex, raw, pending, ctx.name_words),
+        || Prepared::new(text, lex, raw, pending, ctx.kept.map(|k| k.name_words)),
     );
     words.mark_common(lex, &lowercase);
     Runs {

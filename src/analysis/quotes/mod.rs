@@ -154,7 +154,7 @@ pub fn attribute(ctx: &Context<'_>, spans: &[QuotedSpan], findings: &mut Vec<Fin
     // (on a free core), which needs nothing from them: they are read only afterwards,
     // quotation by quotation in draft order.
     let (mut mentions, ties) = rayon::join(
-        || Mentions::collect_with(text, seg, &lex.words, &quoted, ctx.mention_runs),
+        || Mentions::collect_with(text, seg, &lex.words, &quoted, ctx.kept.map(|k| k.mention_runs)),
         || tie_all(ctx, spans, &blocks, &quoted),
     );
 
@@ -207,7 +207,7 @@ fn tie_all(
 ) -> Vec<(Quotation, Option<Tie>)> {
     let lex = &ctx.lexicon.quotes;
     let (text, seg) = (ctx.text, ctx.segments);
-    let cues = cues::find(text, seg, lex, quoted, ctx.local.map(|l| &l.cue_words[..]));
+    let cues = cues::find(text, seg, lex, quoted, ctx.kept.map(|k| &k.local.cue_words[..]));
     let gatherer = Gatherer {
         text,
         seg,
