@@ -28,9 +28,15 @@ impl Document {
         }
     }
 
-    /// The whole text, as one string (analysis works on contiguous text).
+    /// The whole text, as one string (analysis works on contiguous text). Built in one
+    /// allocation of the right size: the rope's own `to_string` grows the string as it goes,
+    /// which for a long draft is a dozen allocations and copies after every keystroke.
     pub fn text(&self) -> String {
-        self.rope.to_string()
+        let mut text = String::with_capacity(self.rope.len_bytes());
+        for chunk in self.rope.chunks() {
+            text.push_str(chunk);
+        }
+        text
     }
 
     pub fn rope(&self) -> &Rope {

@@ -108,11 +108,7 @@ impl LineIndex {
         let start = self.line_start(line);
         let end = self.line_end(text, line);
         let upto = offset.min(end).max(start);
-        let column = match enc {
-            Encoding::Utf8 => upto - start,
-            _ => text[start..upto].chars().map(|c| enc.width(c)).sum(),
-        };
-        Position::new(line as u32, column as u32)
+        Position::new(line as u32, units(&text[start..upto], enc) as u32)
     }
 
     /// Byte offset of (line, column). Columns past the end of the line clamp to its end;
@@ -126,6 +122,30 @@ impl LineIndex {
         let start = self.line_start(line);
         let end = self.line_end(text, line);
         column_to_offset(&text[start..end], pos.column as usize, enc) + start
+    }
+}
+
+/// The length of `s` in `enc`'s units. Counted from the bytes, not by decoding characters:
+/// the language server converts every finding's place after each keystroke, and a paragraph
+/// of a draft is one line of a thousand characters or more. Every byte that is not a UTF-8
+/// continuation byte starts a character, and a character of four bytes (outside the Basic
+/// Multilingual Plane) is two UTF-16 units.
+fn units(s: &str, enc: Encoding) -> usize {
+    match enc {
+        Encoding::Utf8 => s.len(),
+        // Counted in bytes per run of 127 (each byte adds at most 2), which the compiler
+        // turns into sixteen bytes at a time.
+        Encoding::Utf16 => s
+            .as_bytes()
+            .chunks(127)
+            .map(|run| {
+                let n: u8 = run
+                    .iter()
+                    .fold(0, |n, &b| n + u8::from((b as i8) >= -0x40) + u8::from(b >= 0xF0));
+                usize::from(n)
+            })
+            .sum(),
+        Encoding::Scalar => s.chars().count(),
     }
 }
 
@@ -209,6 +229,36 @@ mod tests {
         assert_eq!(idx.line_count(), 2);
         assert_eq!(idx.position(text, 4, Encoding::Utf16), Position::new(1, 0));
         assert_eq!(idx.offset(text, Position::new(1, 0), Encoding::Utf16), 4);
+    }
+
+    /// The units counted from bytes equal those counted by decoding, for characters of
+    /// every length and at the edges between lengths (U+007F/U+0080, U+07FF/U+0800,
+    /// U+FFFF/U+10000, the last scalar).
+    #[test]
+    fn units_counted_from_bytes_equal_units_counted_by_decoding() {
+        let chars = [
+            'a',
+            '\u{7f}',
+            '\u{80}',
+            'é',
+            '\u{7ff}',
+            '\u{800}',
+            '“',
+            '中',
+            '\u{ffff}',
+            '\u{10000}',
+            '😀',
+            '\u{10ffff}',
+        ];
+        for a in chars {
+            for b in chars {
+                let s: String = [a, b, 'x', a].iter().collect();
+                for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Scalar] {
+                    let decoded: usize = s.chars().map(|c| enc.width(c)).sum();
+                    assert_eq!(units(&s, enc), decoded, "{enc:?} {s:?}");
+                }
+            }
+        }
     }
 
     #[test]
