@@ -102,26 +102,49 @@ impl Workspace {
         drafts.push(d);
         drafts.sort_unstable();
         drafts.dedup();
+        // A common name ("UK", "Smith") is written in hundreds of drafts, and each of their
+        // entities is looked at: each word's canonical spelling (a comparison with the
+        // folder) is found once, and a first name only for an entity whose surname matches.
+        let mut canonical: HashMap<(DraftId, WordId), String> = HashMap::new();
+        let mut canonical_of = |od: DraftId, w: WordId| -> String {
+            canonical
+                .entry((od, w))
+                .or_insert_with(|| canonical_word(self, od, w))
+                .clone()
+        };
+        // A surname the folder's index does not hold (an acronym, a short name: every draft is
+        // looked at then) is no other word's canonical spelling: another word stands for it
+        // only when written the same, or through its draft's own variants (a registry name).
+        let unindexed = self.index.find(&surname).is_none();
         let mut found: Vec<(EntityRef, Option<String>)> = Vec::new();
         for od in drafts {
             let oslot = self.slot(od);
-            for (i, oent) in oslot.draft.analysis.entities.entities.iter().enumerate() {
-                let Some((s, g)) = (if od == d && i == r.entity {
-                    Some((surname.clone(), given.clone()))
+            let oents = &oslot.draft.analysis.entities;
+            for (i, oent) in oents.entities.iter().enumerate() {
+                let g = if od == d && i == r.entity {
+                    given.clone()
                 } else {
-                    entity_key(self, od, oent)
-                }) else {
-                    continue;
+                    let Some(sw) = oent.surname else {
+                        continue;
+                    };
+                    if unindexed
+                        && identity(&oents.word(sw).text) != surname.as_str()
+                        && !oents.variants.iter().any(|v| v.word == sw)
+                    {
+                        continue;
+                    }
+                    if canonical_of(od, sw) != surname {
+                        continue;
+                    }
+                    oent.given.first().map(|&g| canonical_of(od, g))
                 };
-                if s == surname {
-                    found.push((
-                        EntityRef {
-                            key: oslot.key.clone(),
-                            entity: i,
-                        },
-                        g,
-                    ));
-                }
+                found.push((
+                    EntityRef {
+                        key: oslot.key.clone(),
+                        entity: i,
+                    },
+                    g,
+                ));
             }
         }
         // First names decide; an entity without one joins the only first name the folder

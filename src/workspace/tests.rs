@@ -231,6 +231,29 @@ fn the_entity_at_an_offset_and_its_mentions_across_drafts() {
     assert!(ws.entity_at("b.txt", FOLLOW_UP.find("flew").unwrap()).is_none());
 }
 
+/// A surname too short for the spelling check is in no index: every draft is looked at, and
+/// only the drafts that write it (the same person: the same first name) are gathered.
+#[test]
+fn a_short_surname_outside_the_index_is_found_in_every_draft_that_writes_it() {
+    let a = "Minister Ed Rao opened the bridge on Monday. Mr Rao said it was long overdue.\n";
+    let b = "The council thanked Ed Rao for the funding. Rao did not attend.\n";
+    let c = "Ed Balls spoke to Anna Roe about the budget. Roe said little.\n";
+    let ws = workspace(&[("a.txt", a), ("b.txt", b), ("c.txt", c)]);
+    assert!(
+        ws.index.find("Rao").is_none(),
+        "three letters: outside the spelling check"
+    );
+    let r = ws.entity_at("b.txt", b.find("Rao").unwrap()).unwrap();
+    let keys: Vec<String> = ws.same_entity(&r).iter().map(|e| e.key.to_string()).collect();
+    assert_eq!(keys, vec!["a.txt", "b.txt"]);
+    let refs: Vec<(String, usize)> = ws
+        .references("b.txt", b.find("Rao").unwrap())
+        .into_iter()
+        .map(|l| (l.key.to_string(), l.span.start))
+        .collect();
+    assert_eq!(refs.len(), 4, "{refs:?}");
+}
+
 #[test]
 fn cards_gather_titles_spellings_and_mentions() {
     let ws = workspace(&[("a.txt", SUMMIT), ("b.txt", FOLLOW_UP)]);
