@@ -49,12 +49,17 @@ impl Attribution {
         };
         // … and, to name a source, a verb with a speaker: not a passive with no agent
         // ("plates may be added", "it was announced"), nor a participle or noun after a
-        // preposition ("from stated policy", "in certain states").
+        // preposition ("from stated policy", "in certain states"), nor a verb a modal
+        // guesses at ("this may explain"), nor "went on to" another deed.
         let has_speaker = |s: &Span| {
             let w = s.slice(text);
-            w.get(..9).is_some_and(|p| p.eq_ignore_ascii_case("according"))
-                || w.contains(' ')
-                || !(agentless_passive(text, *s) || after_preposition(text, s.start) || raising(text, *s))
+            let according = w.get(..9).is_some_and(|p| p.eq_ignore_ascii_case("according"));
+            let single_verb_without_speaker = !w.contains(' ')
+                && (agentless_passive(text, *s)
+                    || after_preposition(text, s.start)
+                    || raising(text, *s)
+                    || after_modal(text, s.start));
+            according || !(single_verb_without_speaker || goes_on_to_do(text, *s))
         };
         let speech = matches.all(List::Speech).iter().map(|m| m.span);
         let reporting_cues: Vec<Span> = matches
@@ -164,6 +169,44 @@ fn agentless_passive(text: &str, span: Span) -> bool {
         .is_some_and(|b| b.eq_ignore_ascii_case("by ") || b.eq_ignore_ascii_case("by\n"));
     !by
 }
+
+/// True when a modal of possibility comes right before `at` ("not", "also", "well" may
+/// stand between): "this may explain the delay", "the marks might indicate a forgery",
+/// "who cannot read". The verb is what the modal guesses at, not anything someone said.
+/// ("Would" is left out: "Jones would later tell reporters that …" reports speech.)
+fn after_modal(text: &str, at: usize) -> bool {
+    let (mut word, mut start) = word_before(text, at);
+    for _ in 0..2 {
+        if !in_class(word, &["not", "also", "well", "only", "even", "yet"]) {
+            break;
+        }
+        (word, start) = word_before(text, start);
+    }
+    in_class(word, MODALS)
+}
+
+/// True when the cue is "went on" or "goes on" with "to" after it: "went on to sell a
+/// million copies" tells what happened next. ("Went on to say" is matched whole.)
+fn goes_on_to_do(text: &str, span: Span) -> bool {
+    let cue = span.slice(text);
+    let next = text[span.end..].split_whitespace().next();
+    (cue.ends_with(" on") || cue.ends_with(" On")) && next == Some("to")
+}
+
+/// Modals of possibility, permission and obligation.
+const MODALS: &[&str] = &[
+    "may",
+    "might",
+    "can",
+    "cannot",
+    "could",
+    "must",
+    "should",
+    "can't",
+    "can’t",
+    "couldn't",
+    "couldn’t",
+];
 
 /// True when the participle at `span` has "to be" or "to have" after it: "names (said to
 /// be random)", "a man reported to have fled" — a passive with its "is" left out, not a

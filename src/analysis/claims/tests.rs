@@ -243,6 +243,24 @@ fn hedge_a_speech_verb_without_a_speaker_is_no_source() {
 }
 
 #[test]
+fn hedge_a_speech_verb_after_a_modal_is_the_guess_not_its_source() {
+    // "may explain", "might indicate": the verb is what the modal guesses at.
+    assert_eq!(claims("The leak may explain the delay."), one(HEDGE, "may"));
+    assert_eq!(
+        claims("A weak pulse might indicate heart failure."),
+        one(HEDGE, "might")
+    );
+    // "who cannot read" reads nothing out: the crowd behind "is considered" is still unnamed.
+    assert_eq!(
+        claims("A child who cannot read is considered deprived."),
+        one(WEASEL, "is considered")
+    );
+    // "Would" reports speech that was made: "Jones would later tell reporters …".
+    assert!(claims("Jones would later tell reporters that the plant may close.").is_empty());
+    // A speaker elsewhere in the sentence still names the source.
+    assert!(claims("The engineers said the leak may explain the delay.").is_empty());
+}
+#[test]
 fn hedge_first_person_is_the_writer_as_subject() {
     assert!(claims("Perhaps we should close the old road.").is_empty());
     assert!(claims("The plan, it seems to me, may fail.").is_empty());
@@ -385,6 +403,26 @@ fn weasel_crowds_that_speak() {
         one(WEASEL, "Critics have long argued")
     );
     assert_eq!(claims("Some say the river will flood again."), one(WEASEL, "Some say"));
+    // Unnamed experts of a field, and the backers of an idea.
+    assert_eq!(
+        claims("Most particle physicists believe the model is incomplete."),
+        one(WEASEL, "physicists believe")
+    );
+    assert_eq!(
+        claims("Proponents argue that the tax is fair."),
+        one(WEASEL, "Proponents argue")
+    );
+}
+
+#[test]
+fn weasel_a_speaker_who_went_on_to_do_something_else_is_no_source() {
+    // "went on" introduces speech ("He went on: …"), but "went on to sell" tells what
+    // happened next and names no source for the judgement.
+    assert_eq!(
+        claims("The album went on to sell well and is considered by many to be the finest."),
+        one(WEASEL, "considered by many")
+    );
+    assert!(claims("The coach went on to say that the club is widely considered a model.").is_empty());
 }
 
 #[test]
