@@ -23,7 +23,8 @@ use super::quotes::{KeptRuns, ParagraphRuns};
 use super::{Analysis, Kept, analyze_segmented};
 use crate::config::Config;
 use crate::text::DocKind;
-use crate::text::prose::{self, Block, BlockKind};
+use crate::text::prose::{self, Block, BlockKind, Prose};
+use crate::text::prose_edit::KeptProse;
 use crate::text::segment::{self, Segments};
 
 /// What one draft's previous analysis found paragraph by paragraph. Keep one per open
@@ -40,6 +41,9 @@ pub struct Memo {
     /// The spellings of the name words of the last analyses, which depend on the word
     /// alone (and the word lists).
     name_words: Mutex<NameWordCache>,
+    /// The last Markdown source and its prose: a keystroke in running prose changes the
+    /// prose without a new parse of the draft.
+    prose: Option<KeptProse>,
 }
 
 /// One paragraph, segmented and scanned on its own: offsets from its start.
@@ -84,6 +88,7 @@ impl Memo {
             .get_mut()
             .unwrap_or_else(PoisonError::into_inner)
             .clear();
+        self.prose = None;
     }
 }
 
@@ -106,7 +111,12 @@ pub fn analyze_with_memo(text: &str, kind: DocKind, config: &Config, memo: &mut 
         memo.forget();
         memo.lexicon = Some(lexicon.clone());
     }
-    let prose = prose::extract(text, kind);
+    let reused = match (kind, &memo.prose) {
+        (DocKind::Markdown, Some(kept)) => kept.after_edit(text),
+        _ => None,
+    };
+    let from_edit = reused.is_some();
+    let prose: Prose<'_> = reused.unwrap_or_else(|| prose::extract(text, kind));
     if prose.blocks.len() > MAX_PARAGRAPHS {
         memo.forget();
         let segments = segment::segment(&prose);
@@ -215,6 +225,14 @@ pub fn analyze_with_memo(text: &str, kind: DocKind, config: &Config, memo: &mut 
             s.runs = runs;
         }
     }
+    memo.prose = match (kind, memo.prose.take()) {
+        (DocKind::Text, _) => None,
+        (DocKind::Markdown, Some(mut kept)) if from_edit => {
+            kept.replace(text, prose);
+            Some(kept)
+        }
+        (DocKind::Markdown, _) => Some(KeptProse::new(text, prose)),
+    };
     analysis
 }
 

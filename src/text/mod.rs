@@ -6,6 +6,7 @@
 pub mod document;
 pub mod position;
 pub mod prose;
+pub mod prose_edit;
 pub mod segment;
 
 use std::path::Path;
