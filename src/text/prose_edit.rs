@@ -124,10 +124,11 @@ impl WordEdit {
         if masked[self.start..self.old_end] != *was {
             return false;
         }
-        // At the start of a line a word can open a list ("1."), so it must start with a
-        // letter or a quotation mark.
+        // At the start of a line, or of a block's content after the markers of a list item
+        // or a quote ("2. ", "> "), all of which the masked text has blanked, a word can
+        // open a list ("1.", "- "), so it must start with a letter or a quotation mark.
         let line_start = old[..self.start].rfind('\n').map_or(0, |i| i + 1);
-        if old[line_start..self.start].bytes().all(|b| b == b' ' || b == b'\t') {
+        if masked[line_start..self.start].bytes().all(|b| b == b' ' || b == b'\t') {
             let opens = |w: &str| {
                 w.chars()
                     .next()

@@ -65,9 +65,28 @@ fn edits_that_can_change_the_markdown_are_parsed_again() {
         let at = DRAFT.find(word).unwrap() + 1;
         assert!(kept.after_edit(&edited(DRAFT, at, 0, "q")).is_none(), "{word}");
     }
-    // A digit opening a line could open a list.
-    let at = DRAFT.find("Last paragraph").unwrap();
-    assert!(kept.after_edit(&edited(DRAFT, at, 0, "1")).is_none());
+    // After a list item's marker, as at a line's start: "2. ordered" → "2. - ordered" nests
+    // a list.
+    let at = DRAFT.find("ordered two").unwrap();
+    assert!(kept.after_edit(&edited(DRAFT, at, 0, "- ")).is_none());
+    // A new word between two spaces inside code is code.
+    let spaced = "Text with `a  b` code.\n";
+    let kept_spaced = KeptProse::new(spaced, parsed(spaced));
+    let in_code = edited(spaced, spaced.find("a  b").unwrap() + 2, 0, "q");
+    assert!(!parsed(&in_code).masked.contains('q'));
+    assert!(kept_spaced.after_edit(&in_code).is_none());
+    // A letter that makes a word an address ("ww.example" → "www.example").
+    let near = "Visit ww.example today.\n";
+    let kept_near = KeptProse::new(near, parsed(near));
+    let address = edited(near, near.find("ww.").unwrap(), 0, "w");
+    assert!(!parsed(&address).masked.contains("www"));
+    assert!(kept_near.after_edit(&address).is_none());
+    // A digit opening a line could open a list: "A. Smith" → "1. Smith".
+    let initial = "Intro.\n\nA. Smith said so.\n";
+    let kept_initial = KeptProse::new(initial, parsed(initial));
+    let list = edited(initial, initial.find("A.").unwrap(), 1, "1");
+    assert_eq!(parsed(&list).blocks[1].kind, crate::text::prose::BlockKind::ListItem);
+    assert!(kept_initial.after_edit(&list).is_none());
     // A draft with a link reference definition is always parsed again.
     let with_refs = format!("{DRAFT}\n[the full report]: http://x.y\n");
     let kept = KeptProse::new(&with_refs, parsed(&with_refs));
@@ -80,7 +99,7 @@ fn typed() -> impl Strategy<Value = String> {
     prop::collection::vec(
         prop::sample::select(vec![
             "a", "e", "Z", "é", "’", " ", " ", "-", ".", ",", "1", "*", "_", "`", "[", "]", "(", ")", "\n", "#", ">",
-            "<", "&", ":", "/", "w", "|", "!", "\"", "“", "~", "\t", "=", "+",
+            "<", "&", ":", "/", "w", "|", "!", "\"", "“", "~", "\t", "=", "+", "\r\n",
         ]),
         0..4,
     )
@@ -94,9 +113,10 @@ proptest! {
     /// full parse; and edits go on from the shortcut's own answer, as in an editor.
     #[test]
     fn the_shortcut_always_agrees_with_a_full_parse(
+        windows in any::<bool>(),
         edits in prop::collection::vec((0..DRAFT.len() + 8, 0usize..4, typed()), 1..6)
     ) {
-        let mut text = DRAFT.to_string();
+        let mut text = if windows { DRAFT.replace('\n', "\r\n") } else { DRAFT.to_string() };
         let mut kept = KeptProse::new(&text, parsed(&text));
         for (at, remove, insert) in edits {
             let new = edited(&text, at, remove, &insert);
@@ -118,20 +138,25 @@ proptest! {
 /// it answers, and must answer for most keystrokes in running prose.
 #[test]
 fn every_keystroke_in_the_draft_agrees_with_a_full_parse() {
-    let kept = KeptProse::new(DRAFT, parsed(DRAFT));
-    let mut answered = 0;
-    let mut tried = 0;
-    for at in (0..=DRAFT.len()).filter(|&i| DRAFT.is_char_boundary(i)) {
-        for (remove, insert) in [(0, "x"), (0, " "), (0, "7"), (0, "é"), (1, ""), (1, "o")] {
-            let new = edited(DRAFT, at, remove, insert);
-            tried += 1;
-            if let Some(fast) = kept.after_edit(&new) {
-                answered += 1;
-                let full = parsed(&new);
-                assert!(same(&fast, &full), "{insert:?} at {at} (removing {remove})");
+    // The draft as written, with Windows line ends, and with a byte-order mark.
+    let crlf = DRAFT.replace('\n', "\r\n");
+    let bom = format!("\u{feff}{DRAFT}");
+    for draft in [DRAFT, &crlf, &bom] {
+        let kept = KeptProse::new(draft, parsed(draft));
+        let mut answered = 0;
+        let mut tried = 0;
+        for at in (0..=draft.len()).filter(|&i| draft.is_char_boundary(i)) {
+            for (remove, insert) in [(0, "x"), (0, " "), (0, "7"), (0, "é"), (1, ""), (1, "o")] {
+                let new = edited(draft, at, remove, insert);
+                tried += 1;
+                if let Some(fast) = kept.after_edit(&new) {
+                    answered += 1;
+                    let full = parsed(&new);
+                    assert!(same(&fast, &full), "{insert:?} at {at} (removing {remove})");
+                }
             }
         }
+        // Most of the draft is running prose; a shortcut that never answered would be no use.
+        assert!(answered * 3 > tried, "answered {answered} of {tried}");
     }
-    // Most of the draft is running prose; a shortcut that never answered would be no use.
-    assert!(answered * 3 > tried, "answered {answered} of {tried}");
 }
