@@ -115,7 +115,6 @@ pub fn analyze_with_memo(text: &str, kind: DocKind, config: &Config, memo: &mut 
         (DocKind::Markdown, Some(kept)) => kept.after_edit(text),
         _ => None,
     };
-    let from_edit = reused.is_some();
     let prose: Prose<'_> = reused.unwrap_or_else(|| prose::extract(text, kind));
     if prose.blocks.len() > MAX_PARAGRAPHS {
         memo.forget();
@@ -225,14 +224,7 @@ pub fn analyze_with_memo(text: &str, kind: DocKind, config: &Config, memo: &mut 
             s.runs = runs;
         }
     }
-    memo.prose = match (kind, memo.prose.take()) {
-        (DocKind::Text, _) => None,
-        (DocKind::Markdown, Some(mut kept)) if from_edit => {
-            kept.replace(text, prose);
-            Some(kept)
-        }
-        (DocKind::Markdown, _) => Some(KeptProse::new(text, prose)),
-    };
+    memo.prose = (kind == DocKind::Markdown).then(|| KeptProse::new(text, prose));
     analysis
 }
 

@@ -25,13 +25,9 @@ pub struct KeptProse {
 }
 
 impl KeptProse {
-    /// Keeps the prose of `source` (as [`super::prose::extract`] made it for Markdown).
+    /// Keeps the prose of `source` (as [`super::prose::extract`] made it for Markdown, or
+    /// as [`KeptProse::after_edit`] did).
     pub fn new(source: &str, prose: Prose<'_>) -> Self {
-        let definitions = memchr::memmem::find(source.as_bytes(), b"]:").is_some();
-        Self::keep(source, prose, definitions)
-    }
-
-    fn keep(source: &str, prose: Prose<'_>, definitions: bool) -> Self {
         KeptProse {
             source: source.to_string(),
             prose: Prose {
@@ -40,7 +36,7 @@ impl KeptProse {
                 links: prose.links,
                 footnotes: prose.footnotes,
             },
-            definitions,
+            definitions: memchr::memmem::find(source.as_bytes(), b"]:").is_some(),
         }
     }
 
@@ -54,15 +50,11 @@ impl KeptProse {
         if text == self.source {
             return Some(self.prose.clone());
         }
-        let edit = WordEdit::between(&self.source, text)?;
-        edit.is_inert(&self.source, &self.prose.masked, text)
-            .then(|| edit.apply(&self.prose, text))
-            .flatten()
-    }
-
-    /// Keeps `prose`, the prose of `text` found by [`KeptProse::after_edit`] from this one.
-    pub fn replace(&mut self, text: &str, prose: Prose<'_>) {
-        *self = Self::keep(text, prose, self.definitions);
+        let edit = WordEdit::between(&self.source, text);
+        if !edit.is_inert(&self.source, &self.prose.masked, text) {
+            return None;
+        }
+        edit.apply(&self.prose, text)
     }
 }
 
@@ -76,14 +68,12 @@ struct WordEdit {
 }
 
 impl WordEdit {
-    fn between(old: &str, new: &str) -> Option<WordEdit> {
+    /// The edit that turns `old` into `new` (two different texts).
+    fn between(old: &str, new: &str) -> WordEdit {
         let (a, b) = (old.as_bytes(), new.as_bytes());
         let prefix = common_prefix(a, b);
         let most = a.len().min(b.len()) - prefix;
         let suffix = common_suffix(a, b).min(most);
-        if prefix == a.len() && prefix == b.len() {
-            return None;
-        }
         let mut start = prefix;
         while start > 0 && !a[start - 1].is_ascii_whitespace() {
             start -= 1;
@@ -94,11 +84,11 @@ impl WordEdit {
         }
         let new_end = old_end + b.len() - a.len();
         // Word boundaries are ASCII bytes, so these are character boundaries.
-        Some(WordEdit {
+        WordEdit {
             start,
             old_end,
             new_end,
-        })
+        }
     }
 
     /// True when the edit cannot change how Markdown reads the draft: the words before

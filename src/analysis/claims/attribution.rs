@@ -44,8 +44,7 @@ impl Attribution {
         // are nouns ("the claim that", "his notes").
         let is_verb = |s: &Span| {
             let w = s.slice(text);
-            let according = w.get(..9).is_some_and(|p| p.eq_ignore_ascii_case("according"));
-            according || w.starts_with(char::is_lowercase) && !after_determiner(text, s.start)
+            is_according(w) || w.starts_with(char::is_lowercase) && !after_determiner(text, s.start)
         };
         // … and, to name a source, a verb with a speaker: not a passive with no agent
         // ("plates may be added", "it was announced"), nor a participle or noun after a
@@ -53,13 +52,12 @@ impl Attribution {
         // guesses at ("this may explain"), nor "went on to" another deed.
         let has_speaker = |s: &Span| {
             let w = s.slice(text);
-            let according = w.get(..9).is_some_and(|p| p.eq_ignore_ascii_case("according"));
             let single_verb_without_speaker = !w.contains(' ')
                 && (agentless_passive(text, *s)
                     || after_preposition(text, s.start)
                     || raising(text, *s)
                     || after_modal(text, s.start));
-            according || !(single_verb_without_speaker || goes_on_to_do(text, *s))
+            is_according(w) || !(single_verb_without_speaker || goes_on_to_do(text, *s))
         };
         let speech = matches.all(List::Speech).iter().map(|m| m.span);
         let reporting_cues: Vec<Span> = matches
@@ -77,11 +75,7 @@ impl Attribution {
             .reporting
             .iter()
             .copied()
-            .filter(|s| {
-                s.slice(text)
-                    .get(..9)
-                    .is_some_and(|p| p.eq_ignore_ascii_case("according"))
-            })
+            .filter(|s| is_according(s.slice(text)))
             .collect();
         out.evidence = matches
             .all(List::Evidence)
@@ -153,14 +147,7 @@ fn after_preposition(text: &str, at: usize) -> bool {
 /// (adverbs between allowed), and no "by" after it. "The plates may be added" and "it was
 /// announced" name no one; "it was announced by the ministry" does.
 fn agentless_passive(text: &str, span: Span) -> bool {
-    let (mut word, mut start) = word_before(text, span.start);
-    for _ in 0..2 {
-        if !(in_class(word, ADVERBS) || word.len() > 4 && word.ends_with("ly")) {
-            break;
-        }
-        (word, start) = word_before(text, start);
-    }
-    if !is_be(word) {
+    if !is_be(word_before_adverbs(text, span.start)) {
         return false;
     }
     let after = text[span.end..].trim_start();
@@ -170,19 +157,33 @@ fn agentless_passive(text: &str, span: Span) -> bool {
     !by
 }
 
-/// True when a modal of possibility comes right before `at` ("not", "also", "well" may
-/// stand between): "this may explain the delay", "the marks might indicate a forgery",
-/// "who cannot read". The verb is what the modal guesses at, not anything someone said.
+/// True when a modal of possibility comes right before `at` (adverbs may stand between):
+/// "this may explain the delay", "the marks might well indicate a forgery", "who cannot
+/// read". The verb is what the modal guesses at, not anything someone said.
 /// ("Would" is left out: "Jones would later tell reporters that …" reports speech.)
 fn after_modal(text: &str, at: usize) -> bool {
+    in_class(word_before_adverbs(text, at), MODALS)
+}
+
+/// The word before `at`, past up to two adverbs ("is also widely said", "may well
+/// explain").
+fn word_before_adverbs(text: &str, at: usize) -> &str {
     let (mut word, mut start) = word_before(text, at);
     for _ in 0..2 {
-        if !in_class(word, &["not", "also", "well", "only", "even", "yet"]) {
+        let adverb = in_class(word, ADVERBS)
+            || in_class(word, &["only", "well", "yet"])
+            || word.len() > 4 && word.ends_with("ly");
+        if !adverb {
             break;
         }
         (word, start) = word_before(text, start);
     }
-    in_class(word, MODALS)
+    word
+}
+
+/// True for "according to" (at a sentence's start too).
+fn is_according(cue: &str) -> bool {
+    cue.get(..9).is_some_and(|p| p.eq_ignore_ascii_case("according"))
 }
 
 /// True when the cue is "went on" or "goes on" with "to" after it: "went on to sell a

@@ -255,6 +255,15 @@ fn hedge_a_speech_verb_after_a_modal_is_the_guess_not_its_source() {
         claims("A child who cannot read is considered deprived."),
         one(WEASEL, "is considered")
     );
+    // Adverbs may stand between, before a modal as before a passive's "to be".
+    assert_eq!(
+        claims("A weak pulse might well indicate heart failure."),
+        one(HEDGE, "might")
+    );
+    assert_eq!(
+        claims("The prop was only recalled last week and might miss the game."),
+        one(HEDGE, "might")
+    );
     // "Would" reports speech that was made: "Jones would later tell reporters …".
     assert!(claims("Jones would later tell reporters that the plant may close.").is_empty());
     // A speaker elsewhere in the sentence still names the source.
