@@ -20,6 +20,7 @@
 mod card;
 mod cross;
 pub mod index;
+mod kept_links;
 mod lookup;
 
 use std::collections::BTreeMap;
@@ -29,6 +30,7 @@ use crate::analysis::Analysis;
 use crate::config::Config;
 use crate::finding::Finding;
 use index::{DraftId, NameIndex, SpellingId};
+use kept_links::{Changes, KeptLinks};
 
 pub use card::{EntityCard, QuoteSeen, RoleSeen, SpellingSeen, file_name};
 pub use lookup::{EntityRef, Location};
@@ -46,6 +48,8 @@ struct Slot {
     draft: Draft,
     /// The index's spelling for each of the draft's name words.
     spellings: Vec<Option<SpellingId>>,
+    /// Its comparisons with the folder, when an editor asks for its findings again and again.
+    kept: Option<Box<KeptLinks>>,
 }
 
 /// Drafts keyed by path (CLI) or URI (language server).
@@ -55,6 +59,7 @@ pub struct Workspace {
     slots: Vec<Option<Slot>>,
     free: Vec<DraftId>,
     index: NameIndex,
+    changes: Changes,
 }
 
 impl Workspace {
@@ -68,11 +73,13 @@ impl Workspace {
     /// millisecond or two to free, which a keystroke need not wait for).
     pub fn insert(&mut self, key: Arc<str>, mut analysis: Analysis, config: Arc<Config>) -> Option<Draft> {
         let mut replaced = None;
+        let mut kept = None;
         let id = match self.by_key.get(&key) {
             Some(&id) => {
                 if let Some(old) = self.slots[id as usize].take() {
                     self.index.remove_draft(id, &old.spellings);
                     replaced = Some(old.draft);
+                    kept = old.kept;
                 }
                 id
             }
@@ -99,8 +106,10 @@ impl Workspace {
             key: key.clone(),
             draft: Draft { analysis, config },
             spellings,
+            kept,
         });
         self.by_key.insert(key, id);
+        self.changes.record(id);
         replaced
     }
 
@@ -111,6 +120,7 @@ impl Workspace {
         let slot = self.slots[id as usize].take()?;
         self.index.remove_draft(id, &slot.spellings);
         self.free.push(id);
+        self.changes.record(id);
         Some(slot.draft)
     }
 
@@ -134,9 +144,22 @@ impl Workspace {
     /// spelling that differs from the one the folder's other drafts use), sorted.
     pub fn findings(&self, key: &str) -> Vec<Finding> {
         match self.by_key.get(key) {
-            Some(&id) => cross::findings(self, id),
+            Some(&id) => cross::findings(self, id, None),
             None => Vec::new(),
         }
+    }
+
+    /// [`Workspace::findings`], keeping the draft's comparisons with the folder for the
+    /// next time, when they are reused as far as nothing they read has changed: an editor
+    /// asks after every keystroke, and most keystrokes change no name. The same findings.
+    pub fn findings_kept(&mut self, key: &str) -> Vec<Finding> {
+        let Some(&id) = self.by_key.get(key) else {
+            return Vec::new();
+        };
+        let mut kept = self.slot_mut(id).kept.take().unwrap_or_default();
+        let out = cross::findings(self, id, Some(&mut kept));
+        self.slot_mut(id).kept = Some(kept);
+        out
     }
 
     /// The other drafts whose findings depend on this draft: those that use a spelling
@@ -168,6 +191,20 @@ impl Workspace {
     fn slot(&self, id: DraftId) -> &Slot {
         self.slots[id as usize]
             .as_ref()
+            .expect("draft ids in the index point at live drafts")
+    }
+
+    /// How many of a draft's comparisons with the folder the last [`Workspace::findings_kept`]
+    /// reused.
+    #[cfg(test)]
+    fn answers_reused(&self, key: &str) -> usize {
+        let id = self.by_key[key];
+        self.slot(id).kept.as_ref().map_or(0, |k| k.reused())
+    }
+
+    fn slot_mut(&mut self, id: DraftId) -> &mut Slot {
+        self.slots[id as usize]
+            .as_mut()
             .expect("draft ids in the index point at live drafts")
     }
 

@@ -17,6 +17,7 @@ use crate::analysis::Analysis;
 use crate::finding::{Finding, Fix};
 use crate::rules::Rule;
 use crate::text::{DocKind, Span};
+use crate::workspace::Workspace;
 
 use super::convert::{self, Lines};
 use super::documents::View;
@@ -172,17 +173,19 @@ fn same_variant_spans(findings: &[Finding], text: &str, variant: &str, canonical
 fn workspace_replace(state: &State, variant: &str, canonical: &str) -> (lsp::WorkspaceEdit, usize, usize) {
     // Collect under the workspace lock, read texts after releasing it (lock order).
     let candidates: Vec<(Arc<str>, Vec<Finding>)> = {
-        let mut ws = lock(&state.workspace);
-        let keys: Vec<Arc<str>> = ws.keys().cloned().collect();
-        keys.into_iter()
+        let ws = lock(&state.workspace);
+        // Straight from the workspace: kept comparisons are for the drafts being edited,
+        // and every draft of the folder keeping them would cost megabytes.
+        let ws: &Workspace = &ws;
+        ws.keys()
             .map(|k| {
                 let fs: Vec<Finding> = ws
-                    .findings(&k)
+                    .findings(k)
                     .iter()
                     .filter(|g| g.rule == Rule::NameVariant && replacement(g).as_deref() == Some(canonical))
                     .cloned()
                     .collect();
-                (k, fs)
+                (k.clone(), fs)
             })
             .filter(|(_, fs)| !fs.is_empty())
             .collect()

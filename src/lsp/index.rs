@@ -45,12 +45,13 @@ impl Index {
         removed
     }
 
-    /// The findings of one draft, its own and those from other drafts.
+    /// The findings of one draft, its own and those from other drafts. The draft keeps its
+    /// comparisons with the folder for its next change ([`Workspace::findings_kept`]).
     pub fn findings(&mut self, key: &str) -> Arc<Vec<Finding>> {
         if let Some(f) = self.findings.get(key) {
             return f.clone();
         }
-        let f = Arc::new(self.ws.findings(key));
+        let f = Arc::new(self.ws.findings_kept(key));
         if let Some(k) = self.ws.keys().find(|k| &***k == key).cloned() {
             self.findings.insert(k, f.clone());
         }

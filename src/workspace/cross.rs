@@ -17,12 +17,14 @@
 //! is no evidence: a tie between drafts that each introduce the person flags nothing.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use rayon::prelude::*;
 use std::sync::Arc;
 
 use super::Workspace;
 use super::index::{DraftId, SpellingEntry, SpellingId};
+use super::kept_links::{Answer, KeptLinks};
 use crate::analysis::entities::WordId;
 use crate::analysis::names::{
     Evidence, MAX_RELATED, Profile, Scope, accepted, evidence, linked, plural, profile, shared_companions,
@@ -110,6 +112,23 @@ fn distinctive_limit(ws: &Workspace) -> usize {
 
 /// The better spelling, from other drafts, that a word of draft `d` is a variant of.
 pub(super) fn cross_variant(ws: &Workspace, d: DraftId, w: WordId) -> Option<CrossLink> {
+    answer(ws, d, &question(ws, d, w)?)
+}
+
+/// All that the comparison of one word of a draft with the folder reads of the draft
+/// itself (besides which spellings the draft uses: see [`KeptLinks`]).
+pub(super) struct Question<'a> {
+    pub sid: SpellingId,
+    /// What the draft says around the word.
+    pub mine: Profile<'a>,
+    /// Whether the draft writes the spelling in a full name.
+    pub full: bool,
+}
+
+/// The question to put to the folder about word `w` of draft `d`; `None` when there is
+/// nothing to ask (a word the check skips, a variant within the draft, an accepted
+/// spelling, or no close spelling anywhere).
+pub(super) fn question(ws: &Workspace, d: DraftId, w: WordId) -> Option<Question<'_>> {
     let slot = ws.slot(d);
     let sid = slot.spellings.get(w as usize).copied().flatten()?;
     let ents = &slot.draft.analysis.entities;
@@ -120,7 +139,22 @@ pub(super) fn cross_variant(ws: &Workspace, d: DraftId, w: WordId) -> Option<Cro
     if entry.close.is_empty() {
         return None;
     }
-    let mine = profile(ents, w);
+    let full = entry
+        .postings
+        .iter()
+        .any(|p| p.draft == d && p.first_full != usize::MAX);
+    Some(Question {
+        sid,
+        mine: profile(ents, w),
+        full,
+    })
+}
+
+/// The folder's answer to a question: the better spelling, if any. It reads the draft only
+/// through the question (and which spellings the draft uses, through the index).
+fn answer(ws: &Workspace, d: DraftId, q: &Question<'_>) -> Option<CrossLink> {
+    let (sid, mine) = (q.sid, &q.mine);
+    let entry = ws.index.get(sid);
     let limit = distinctive_limit(ws);
     let archive = ws.len() > STORY_FOLDER;
     // A spelling no other draft of the folder uses, written as a surname.
@@ -148,7 +182,7 @@ pub(super) fn cross_variant(ws: &Workspace, d: DraftId, w: WordId) -> Option<Cro
         for p in other.postings.iter().filter(|p| p.draft != d) {
             let oents = &ws.slot(p.draft).draft.analysis.entities;
             let theirs = profile(oents, p.word);
-            let mut ev = evidence(&mine, &theirs);
+            let mut ev = evidence(mine, &theirs);
             if ev == Evidence::Against {
                 continue;
             }
@@ -157,7 +191,7 @@ pub(super) fn cross_variant(ws: &Workspace, d: DraftId, w: WordId) -> Option<Cro
             // John Smit and John Smith are two). A first name needs two supports: first names
             // vary between people who share a surname (Justin, Justine); one will do when the
             // spellings differ only in accents (Richárd, Richard).
-            let shared = shared_companions(&mine, &theirs);
+            let shared = shared_companions(mine, &theirs);
             let rare = shared
                 .iter()
                 .filter(|t| {
@@ -170,7 +204,7 @@ pub(super) fn cross_variant(ws: &Workspace, d: DraftId, w: WordId) -> Option<Cro
                 .count();
             // A name word spelt only as a variant counts once something firmer is shared
             // ("Iraqi PM Mohammad Shia Al-Saudani": the title, and Al-Saudani for Al-Sudani).
-            let title = shared_title(&mine, &theirs);
+            let title = shared_title(mine, &theirs);
             let firm = rare + usize::from(title);
             // In an archive, a draft that introduces the person in full under its own
             // spelling ("Ingrid Halvorssen") stands alone: it relies on no other draft for who
@@ -179,14 +213,14 @@ pub(super) fn cross_variant(ws: &Workspace, d: DraftId, w: WordId) -> Option<Cro
             // right); the same person in the same office does ("Iraqi PM", "Iraqi Prime
             // Minister"). A draft that only writes "Mr Halvorssen" relies on an introduction
             // elsewhere, and is judged below.
-            let alone = archive && introduces(&mine);
+            let alone = archive && introduces(mine);
             let firm = if alone && introduces(&theirs) && !title {
                 0
             } else {
                 firm
             };
             let supports = if firm > 0 {
-                firm + variant_companions(&mine, &theirs)
+                firm + variant_companions(mine, &theirs)
             } else {
                 0
             };
@@ -211,7 +245,7 @@ pub(super) fn cross_variant(ws: &Workspace, d: DraftId, w: WordId) -> Option<Cro
             // it, as slips do (Mourinhho, Laccroix; a letter more at the end makes another
             // word or name: Breath, Breathe).
             let person = |p: &Profile<'_>| p.honorific || !p.roles.is_empty();
-            let hon = person(&mine) && person(&theirs);
+            let hon = person(mine) && person(&theirs);
             let (my_letters, their_letters) = (entry.spelling.folded(), other.spelling.folded());
             let intro = mine.first_names.is_empty()
                 && !theirs.first_names.is_empty()
@@ -230,7 +264,7 @@ pub(super) fn cross_variant(ws: &Workspace, d: DraftId, w: WordId) -> Option<Cro
         if drafts.is_empty() {
             continue;
         }
-        let support = my_support.get_or_insert_with(|| support(ws, d, sid, &mine));
+        let support = my_support.get_or_insert_with(|| support(ws, d, sid, mine));
         if drafts.len() < support.len() {
             continue;
         }
@@ -249,6 +283,73 @@ pub(super) fn cross_variant(ws: &Workspace, d: DraftId, w: WordId) -> Option<Cro
         best = Some((n_rank, CrossLink { canonical: n, drafts }));
     }
     best.map(|(_, link)| link)
+}
+
+/// The words of draft `d` that a spelling of other drafts beats, in word order.
+fn links(ws: &Workspace, d: DraftId) -> Vec<(WordId, CrossLink)> {
+    // Each word's comparison with the folder reads only the index and other drafts, and a
+    // long draft has thousands: they are made on every free core, then taken in word order.
+    // An article's few hundred words stay in one piece (a folder's drafts are already
+    // checked side by side).
+    (0..ws.slot(d).spellings.len() as WordId)
+        .into_par_iter()
+        .with_min_len(256)
+        .filter_map(|w| cross_variant(ws, d, w).map(|link| (w, link)))
+        .collect()
+}
+
+/// [`links`], reusing the answers `kept` holds where they still hold, and leaving it
+/// holding this time's answers.
+fn links_keeping(ws: &Workspace, d: DraftId, kept: &mut KeptLinks) -> Vec<(WordId, CrossLink)> {
+    let slot = ws.slot(d);
+    let mut spellings: Vec<SpellingId> = slot.spellings.iter().flatten().copied().collect();
+    spellings.sort_unstable();
+    spellings.dedup();
+    let valid = kept.still_valid(d, &ws.changes, &spellings);
+    let found: Vec<(WordId, SpellingId, Found)> = (0..slot.spellings.len() as WordId)
+        .into_par_iter()
+        .with_min_len(256)
+        .filter_map(|w| {
+            let q = question(ws, d, w)?;
+            let found = match valid.and_then(|k| k.answer(&q)) {
+                Some(link) => Found::Kept(link.clone()),
+                None => {
+                    let link = answer(ws, d, &q);
+                    Found::New(Answer::new(&q, link))
+                }
+            };
+            Some((w, q.sid, found))
+        })
+        .collect();
+    let mut answers = HashMap::with_capacity(found.len());
+    let mut links = Vec::new();
+    let mut reused = 0;
+    for (w, sid, found) in found {
+        let (answer, link) = match found {
+            Found::Kept(link) => {
+                reused += 1;
+                (kept.take(sid), link)
+            }
+            Found::New(answer) => {
+                let link = answer.link().clone();
+                (Some(answer), link)
+            }
+        };
+        if let Some(answer) = answer {
+            answers.insert(sid, answer);
+        }
+        if let Some(link) = link {
+            links.push((w, link));
+        }
+    }
+    kept.replace(&ws.changes, spellings, answers, reused);
+    links
+}
+
+/// One word's answer: kept from last time, or found now.
+enum Found {
+    Kept(Option<CrossLink>),
+    New(Answer),
 }
 
 /// Whether a draft writes the spelling in a full name (a first name before a surname, or a
@@ -328,23 +429,19 @@ fn usage(ws: &Workspace, entry: &SpellingEntry) -> String {
 }
 
 /// A draft's own findings and those from other drafts, settled and sorted.
-pub(super) fn findings(ws: &Workspace, d: DraftId) -> Vec<Finding> {
+/// `kept`, when given, holds the answers of the last time and is left holding this time's
+/// (see [`KeptLinks`]); the findings are the same either way.
+pub(super) fn findings(ws: &Workspace, d: DraftId, kept: Option<&mut KeptLinks>) -> Vec<Finding> {
     let slot = ws.slot(d);
     let analysis = &slot.draft.analysis;
     let ents = &analysis.entities;
     let mut out = analysis.findings.clone();
     let mut extra = Vec::new();
     reverse_within(ws, d, &mut out, &mut extra);
-    // Each word's comparison with the folder reads only the index and other drafts, and a
-    // long draft has thousands: they are made on every free core, then taken in word order.
-    // An article's few hundred words stay in one piece (a folder's drafts are already
-    // checked side by side).
-    let links: Vec<(WordId, CrossLink)> = (0..slot.spellings.len())
-        .into_par_iter()
-        .with_min_len(256)
-        .filter(|&w| slot.spellings[w].is_some())
-        .filter_map(|w| cross_variant(ws, d, w as WordId).map(|link| (w as WordId, link)))
-        .collect();
+    let links = match kept {
+        Some(kept) => links_keeping(ws, d, kept),
+        None => links(ws, d),
+    };
     for (w, link) in links {
         let canonical = ws.index.get(link.canonical);
         let usage = usage(ws, canonical);

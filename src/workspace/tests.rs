@@ -429,3 +429,125 @@ fn a_spelling_written_by_several_drafts_is_held_once() {
     assert_eq!(spelling("a.txt"), spelling("b.txt"));
     assert!(spelling("a.txt").shares_storage_with(&spelling("b.txt")));
 }
+
+#[test]
+fn kept_comparisons_give_the_findings_of_fresh_ones_through_any_edits() {
+    // A desk's folder, and one draft edited again and again: sentences swapped in and out
+    // (names gained, lost and respelt), the same names given or stripped of titles,
+    // honorifics and first names, letters typed into ordinary words, and now and then
+    // another draft changed. Each group of sentences names the same people.
+    let groups: [&[&str]; 6] = [
+        &[
+            "Later, Iraqi PM Mohammad Shia Al-Saudani flew home.",
+            "Later, Mohammad Shia Al-Saudani flew home.",
+            "Later, Mr Al-Saudani flew home.",
+            "Later, Al-Saudani flew home.",
+            "Later, Iraqi Prime Minister Al-Saudani flew home.",
+            "Later, Mrs Al-Saudani flew home.",
+        ],
+        &[
+            "Mohammed Al-Sudani left early.",
+            "Al-Sudani left early.",
+            "Dr Al-Sudani left early.",
+        ],
+        &[
+            "Despite the warnings, Mr Greesnpan offered some hope.",
+            "Despite the warnings, Greesnpan offered some hope.",
+            "Despite the warnings, Alan Greesnpan offered some hope.",
+            "Despite the warnings, Senator Greesnpan offered some hope.",
+        ],
+        &[
+            "A week later Senator Ketleworth changed his mind.",
+            "A week later Ketleworth changed her mind.",
+            "A week later Ambrose Ketleworth changed his mind.",
+            "A week later Mr Ketleworth changed his mind.",
+        ],
+        &[
+            "Peskov, a spokesman for the Kremlin, said nothing more.",
+            "Dmitry Peskow declined to comment.",
+            "Mr Peskow declined to comment.",
+        ],
+        &["Markets rose on the news.", "The talks went well, officials said."],
+    ];
+    let others = [
+        (
+            "a.txt",
+            vec![
+                SUMMIT,
+                "Iraqi PM Mohammad Shia Al-Saudani met Kremlin spokesman Dmitry Peskov.",
+            ],
+        ),
+        (
+            "k.txt",
+            vec![
+                "Federal Reserve chairman Alan Greenspan warned on Tuesday. Mr Greenspan said rates would rise.",
+                "Senator Ambrose Kettleworth opposed the bill. Mr Kettleworth voted against it.",
+            ],
+        ),
+    ];
+    let config = Arc::new(Config::default());
+    let mut ws = workspace(&[("a.txt", SUMMIT), ("k.txt", others[1].1[0])]);
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    // Each sentence of the draft: its group, which of the group, and letters typed into it.
+    let mut sentences: Vec<(usize, usize, String)> = vec![(0, 0, String::new()), (2, 0, String::new())];
+    let (mut reused, mut seen) = (0, std::collections::HashSet::new());
+    for step in 0..600 {
+        match next(8) {
+            0 => {
+                let (key, texts) = &others[next(others.len())];
+                let text = texts[next(texts.len())];
+                ws.insert(Arc::from(*key), analyze(text, DocKind::Text, &config), config.clone());
+            }
+            1 => {
+                let at = next(sentences.len());
+                let g = next(groups.len());
+                sentences[at] = (g, next(groups[g].len()), String::new());
+            }
+            2 | 3 => {
+                let at = next(sentences.len());
+                let g = sentences[at].0;
+                sentences[at].1 = next(groups[g].len());
+            }
+            4 if sentences.len() < 6 => {
+                let g = next(groups.len());
+                sentences.push((g, next(groups[g].len()), String::new()));
+            }
+            5 if sentences.len() > 1 => {
+                let at = next(sentences.len());
+                sentences.remove(at);
+            }
+            _ => {
+                // A word typed at the end of a sentence, or taken away.
+                let at = next(sentences.len());
+                let typed = &mut sentences[at].2;
+                if typed.is_empty() {
+                    typed.push_str(" xo")
+                } else {
+                    typed.clear()
+                }
+            }
+        }
+        let text: Vec<String> = sentences
+            .iter()
+            .map(|(g, v, typed)| format!("{}{typed}", groups[*g][*v]))
+            .collect();
+        let text = text.join(" ");
+        ws.insert(
+            Arc::from("b.txt"),
+            analyze(&text, DocKind::Text, &config),
+            config.clone(),
+        );
+        let kept = ws.findings_kept("b.txt");
+        assert_eq!(kept, ws.findings("b.txt"), "step {step}: {text}");
+        reused += ws.answers_reused("b.txt");
+        seen.insert(names(&ws, "b.txt", &text));
+    }
+    assert!(reused > 100, "kept comparisons are reused ({reused})");
+    assert!(seen.len() > 10, "the edits change the findings ({} sets)", seen.len());
+}
