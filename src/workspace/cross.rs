@@ -139,10 +139,7 @@ pub(super) fn question(ws: &Workspace, d: DraftId, w: WordId) -> Option<Question
     if entry.close.is_empty() {
         return None;
     }
-    let full = entry
-        .postings
-        .iter()
-        .any(|p| p.draft == d && p.first_full != usize::MAX);
+    let full = entry.posting_of(d).is_some_and(|p| p.first_full != usize::MAX);
     Some(Question {
         sid,
         mine: profile(ents, w),
@@ -451,7 +448,7 @@ pub(super) fn findings(ws: &Workspace, d: DraftId, kept: Option<&mut KeptLinks>)
             .iter()
             .flat_map(|&od| {
                 let oslot = ws.slot(od);
-                let p = canonical.postings.iter().find(|p| p.draft == od);
+                let p = canonical.posting_of(od);
                 p.map(|p| uses(&oslot.draft.analysis.entities, p.word))
                     .unwrap_or_default()
                     .into_iter()

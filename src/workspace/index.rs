@@ -40,6 +40,14 @@ pub struct SpellingEntry {
     pub close: Vec<(SpellingId, Closeness)>,
 }
 
+impl SpellingEntry {
+    /// The draft's posting, if it uses the spelling (postings are kept in draft order).
+    pub fn posting_of(&self, draft: DraftId) -> Option<&Posting> {
+        let at = self.postings.binary_search_by_key(&draft, |p| p.draft).ok()?;
+        Some(&self.postings[at])
+    }
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct NameIndex {
     ids: FastMap<Box<str>, SpellingId>,
