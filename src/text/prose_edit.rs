@@ -118,7 +118,8 @@ impl WordEdit {
         // At the start of a line, or of a block's content after the markers of a list item
         // or a quote ("2. ", "> "), all of which the masked text has blanked, a word can
         // open a list ("1.", "- "), so it must start with a letter or a quotation mark.
-        let line_start = old[..self.start].rfind('\n').map_or(0, |i| i + 1);
+        // A lone carriage return ends a line too, as CommonMark reads it.
+        let line_start = old[..self.start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
         if masked[line_start..self.start].bytes().all(|b| b == b' ' || b == b'\t') {
             let opens = |w: &str| {
                 w.chars()
@@ -132,7 +133,9 @@ impl WordEdit {
         // A word put between two others (or after the last) joins their prose: the words
         // on each side on the same line must be prose too.
         if was.is_empty() {
-            let line_end = old[self.start..].find('\n').map_or(old.len(), |i| self.start + i);
+            let line_end = old[self.start..]
+                .find(['\n', '\r'])
+                .map_or(old.len(), |i| self.start + i);
             let before = old[line_start..self.start].trim_end_matches([' ', '\t', '\r']);
             let after = old[self.start..line_end].trim_start_matches([' ', '\t']);
             let prose_at = |at: usize| masked.as_bytes()[at] == old.as_bytes()[at];

@@ -87,6 +87,12 @@ fn edits_that_can_change_the_markdown_are_parsed_again() {
     let list = edited(initial, initial.find("A.").unwrap(), 1, "1");
     assert_eq!(parsed(&list).blocks[1].kind, crate::text::prose::BlockKind::ListItem);
     assert!(kept_initial.after_edit(&list).is_none());
+    // A lone carriage return ends a line too: a word after it opens that line.
+    let returned = "Intro.\r\n\r Ab1. ordered one\r\n";
+    let kept_returned = KeptProse::new(returned, parsed(returned));
+    let opened = edited(returned, returned.find("Ab").unwrap(), 2, "");
+    assert_eq!(parsed(&opened).blocks[1].kind, crate::text::prose::BlockKind::ListItem);
+    assert!(kept_returned.after_edit(&opened).is_none());
     // A draft with a link reference definition is always parsed again.
     let with_refs = format!("{DRAFT}\n[the full report]: http://x.y\n");
     let kept = KeptProse::new(&with_refs, parsed(&with_refs));
