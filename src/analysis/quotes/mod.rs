@@ -153,11 +153,12 @@ pub fn attribute(ctx: &Context<'_>, spans: &[QuotedSpan], findings: &mut Vec<Fin
     // The mentions that pronoun speakers refer back to are collected beside the attribution
     // (on a free core), which needs nothing from them: they are read only afterwards,
     // quotation by quotation in draft order.
-    let (mut mentions, ties) = rayon::join(
+    let (mentions, ties) = rayon::join(
         || Mentions::collect_with(text, seg, &lex.words, &quoted, ctx.kept.map(|k| k.mention_runs)),
         || tie_all(ctx, spans, &blocks, &quoted),
     );
 
+    let mut mentions = mentions.adding_speakers();
     let mut quotes = Vec::new();
     let mut unattributed = Vec::new();
     for (q, tie) in &ties {
@@ -186,6 +187,7 @@ pub fn attribute(ctx: &Context<'_>, spans: &[QuotedSpan], findings: &mut Vec<Fin
         });
     }
 
+    let mentions = mentions.done();
     let reporter = Reporter {
         text,
         seg,
