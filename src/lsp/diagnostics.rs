@@ -85,7 +85,7 @@ pub async fn publish(state: &Arc<State>, own: Option<Arc<str>>) {
         }
         if !flags.pull_diagnostics {
             let diagnostics = to_diagnostics(state, &uri, &snap, &findings);
-            state.client.publish_diagnostics(uri, diagnostics, Some(version)).await;
+            send(state, uri, diagnostics, Some(version)).await;
         }
         published.last.insert(key, (version, findings));
     }
@@ -102,8 +102,18 @@ pub async fn clear(state: &Arc<State>, key: &str, uri: lsp::Uri) {
     let mut published = state.publisher.lock().await;
     published.last.remove(key);
     if !state.flags().pull_diagnostics {
-        state.client.publish_diagnostics(uri, Vec::new(), None).await;
+        send(state, uri, Vec::new(), None).await;
     }
+}
+
+/// `textDocument/publishDiagnostics`, through the [`super::outbox`].
+async fn send(state: &State, uri: lsp::Uri, diagnostics: Vec<lsp::Diagnostic>, version: Option<i32>) {
+    let params = lsp::PublishDiagnosticsParams {
+        uri,
+        diagnostics,
+        version,
+    };
+    state.outbox.notify("textDocument/publishDiagnostics", &params).await;
 }
 
 /// `textDocument/diagnostic`: the findings of the current version, in full.

@@ -27,6 +27,7 @@ pub mod indexing;
 pub mod inlay_hints;
 pub mod log;
 pub mod navigation;
+pub mod outbox;
 pub mod server;
 pub mod state;
 pub mod symbols;
@@ -61,10 +62,12 @@ where
     let analyzer = options.analyzer;
     let shutdown = Arc::new(AtomicBool::new(false));
     let flag = shutdown.clone();
-    let (service, socket) = LspService::build(move |client| server::Server::new(client, analyzer, flag))
+    let outbox = Arc::new(outbox::Outbox::default());
+    let server_outbox = outbox.clone();
+    let (service, socket) = LspService::build(move |client| server::Server::new(client, analyzer, flag, server_outbox))
         .custom_method(custom::DOCUMENT_TEXT, server::Server::document_text)
         .finish();
-    transport::serve(input, output, service, socket).await;
+    transport::serve(input, output, service, socket, &outbox).await;
     shutdown.load(Ordering::SeqCst)
 }
 

@@ -10,6 +10,7 @@ use tower_lsp::jsonrpc::Result;
 use tower_lsp::ls_types as lsp;
 use tower_lsp::{Client, LanguageServer};
 
+use super::outbox::Outbox;
 use super::state::{Analyzer, State, lock};
 use super::{
     capabilities, code_actions, commands, configuration, convert, custom, diagnostics, hover, indexing, inlay_hints,
@@ -25,9 +26,10 @@ impl Server {
         client: Client,
         analyzer: Option<Analyzer>,
         shutdown_requested: Arc<std::sync::atomic::AtomicBool>,
+        outbox: Arc<Outbox>,
     ) -> Self {
         Server {
-            state: Arc::new(State::new(client, analyzer, shutdown_requested)),
+            state: Arc::new(State::new(client, analyzer, shutdown_requested, outbox)),
         }
     }
 

@@ -22,6 +22,7 @@ use super::diagnostics::Published;
 use super::documents::Documents;
 use super::index::Index;
 use super::log::Logger;
+use super::outbox::Outbox;
 
 /// The analysis the server runs: [`crate::analyze`] in production; tests may wrap it.
 pub type Analyzer = Arc<dyn Fn(&str, DocKind, &Config) -> Analysis + Send + Sync>;
@@ -59,6 +60,8 @@ impl Default for Session {
 
 pub struct State {
     pub client: Client,
+    /// Where the diagnostics go: straight to the writer, past tower-lsp.
+    pub outbox: Arc<Outbox>,
     pub log: Logger,
     /// Analyses drafts read from disk, and open drafts when a test replaced it.
     pub analyzer: Analyzer,
@@ -79,10 +82,16 @@ pub struct State {
 
 impl State {
     /// `analyzer`: `None` for [`crate::analyze`].
-    pub fn new(client: Client, analyzer: Option<Analyzer>, shutdown_requested: Arc<AtomicBool>) -> Self {
+    pub fn new(
+        client: Client,
+        analyzer: Option<Analyzer>,
+        shutdown_requested: Arc<AtomicBool>,
+        outbox: Arc<Outbox>,
+    ) -> Self {
         State {
             log: Logger::new(client.clone()),
             client,
+            outbox,
             memoize: analyzer.is_none(),
             analyzer: analyzer.unwrap_or_else(|| Arc::new(crate::analyze)),
             session: RwLock::new(Session::default()),

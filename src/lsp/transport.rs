@@ -16,6 +16,7 @@ use tower_lsp::{ClientSocket, LanguageServer, LspService, Server};
 
 use super::frame::{self, Frame, FrameReader};
 use super::log;
+use super::outbox::Outbox;
 
 /// How many requests tower-lsp runs at once. Requests wait for analysis, so a few slow
 /// ones must not hold up the edits queued behind them.
@@ -23,7 +24,8 @@ const CONCURRENCY: usize = 32;
 const PIPE_BYTES: usize = 1 << 16;
 
 /// Serve LSP on `input`/`output` until `exit` or the end of `input`.
-pub async fn serve<I, O, S>(input: I, output: O, service: LspService<S>, socket: ClientSocket)
+/// Diagnostics written to `outbox` go to the same writer.
+pub async fn serve<I, O, S>(input: I, output: O, service: LspService<S>, socket: ClientSocket, outbox: &Outbox)
 where
     I: AsyncRead + Unpin + Send + 'static,
     O: AsyncWrite + Unpin + Send + 'static,
@@ -32,6 +34,7 @@ where
     let (to_server, server_in) = tokio::io::duplex(PIPE_BYTES);
     let (server_out, from_server) = tokio::io::duplex(PIPE_BYTES);
     let (out_tx, out_rx) = mpsc::channel::<Vec<u8>>(64);
+    outbox.open(out_tx.clone());
 
     let writer = tokio::spawn(write_frames(output, out_rx));
     let pump = tokio::spawn(pump(from_server, out_tx.clone()));
@@ -45,6 +48,8 @@ where
     // After `exit` the editor may keep our input open: stop reading it rather than wait.
     reader.abort();
     let _ = reader.await;
+    // Tasks still running may hold the server's state: they must not keep the writer open.
+    outbox.close();
     // tower-lsp has dropped its output pipe, so the pump drains what is left and ends,
     // and then the writer has no senders left and ends too.
     let _ = pump.await;
