@@ -713,7 +713,7 @@ pub fn extract_from(ctx: &Context<'_>, runs: Runs<'_>, quotes: &mut [Quote]) -> 
         r.text = r.span.slice(ctx.source).into();
         r.qualifiers = qualifiers(&r.text, lex);
     }
-    names::link_within(ctx.config, &mut ents);
+    names::link_within(ctx.config, &mut ents, ctx.kept.map(|k| k.close_pairs));
     coref::resolve(&mut ents);
     coref::finish(ctx, lex, &mut ents);
     for (i, q) in quotes.iter_mut().enumerate() {

@@ -1,10 +1,11 @@
 //! Analysis for an editor, where a keystroke changes one paragraph of a draft that is
 //! analysed again and again: the segmentation and the paragraph-local scans
 //! ([`LocalScans`]) of every paragraph are kept, keyed by the paragraph's text, and only
-//! the paragraphs not seen in the previous analysis are scanned. Three draft-wide steps
+//! the paragraphs not seen in the previous analysis are scanned. Four draft-wide steps
 //! keep what they can too: the count of the draft's lower-case words (updated with the
-//! paragraphs that come and go), the spelling forms of its name words, and each
-//! paragraph's name runs for pronoun speakers (keyed by what of it is quoted as well). The
+//! paragraphs that come and go), the spelling forms of its name words, each paragraph's
+//! name runs for pronoun speakers (keyed by what of it is quoted as well), and the pairs
+//! of name words with close spellings (while the draft's name words stay the same). The
 //! steps that need the whole draft (quotation marks across paragraphs, attribution, names,
 //! claims) run as in [`super::analyze`], whose results this gives exactly.
 
@@ -18,6 +19,7 @@ use rayon::prelude::*;
 use super::entities::{LowercaseWords, NameWordCache};
 use super::lexicon::Lexicon;
 use super::local::LocalScans;
+use super::names::KeptPairs;
 use super::names::fasthash::FastHasher;
 use super::quotes::{KeptRuns, ParagraphRuns};
 use super::{Analysis, Kept, analyze_segmented};
@@ -41,6 +43,8 @@ pub struct Memo {
     /// The spellings of the name words of the last analyses, which depend on the word
     /// alone (and the word lists).
     name_words: Mutex<NameWordCache>,
+    /// The name words of the last analysis whose spellings are close.
+    close_pairs: Mutex<KeptPairs>,
     /// The last Markdown source and its prose: a keystroke in running prose changes the
     /// prose without a new parse of the draft.
     prose: Option<KeptProse>,
@@ -85,6 +89,10 @@ impl Memo {
         self.paragraphs = HashMap::default();
         self.lowercase.clear();
         self.name_words
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clear();
+        self.close_pairs
             .get_mut()
             .unwrap_or_else(PoisonError::into_inner)
             .clear();
@@ -214,6 +222,7 @@ pub fn analyze_with_memo(text: &str, kind: DocKind, config: &Config, memo: &mut 
         lowercase,
         name_words: &memo.name_words,
         mention_runs: &mention_runs,
+        close_pairs: &memo.close_pairs,
     };
     let analysis = analyze_segmented(text, kind, config, &prose, segments, Some(kept));
     let found = mention_runs.into_inner().unwrap_or_else(PoisonError::into_inner);

@@ -63,8 +63,8 @@ pub fn analyze(text: &str, kind: DocKind, config: &Config) -> Analysis {
 }
 
 /// What the editor's [`Memo`] hands the steps that need the whole draft: the paragraph
-/// scans put together, the draft's lower-case words, the spellings of its name words and
-/// the name runs of its paragraphs.
+/// scans put together, the draft's lower-case words, the spellings of its name words, the
+/// name runs of its paragraphs and the close pairs of its name words.
 #[derive(Clone, Copy)]
 pub struct Kept<'a> {
     /// The paragraph-local scans, found paragraph by paragraph.
@@ -75,6 +75,8 @@ pub struct Kept<'a> {
     pub name_words: &'a std::sync::Mutex<entities::NameWordCache>,
     /// The name runs that pronouns may refer to, by paragraph.
     pub mention_runs: &'a std::sync::Mutex<quotes::KeptRuns>,
+    /// The close pairs of name words of the last analysis.
+    pub close_pairs: &'a std::sync::Mutex<names::KeptPairs>,
 }
 
 /// The rest of [`analyze`], once the draft is segmented (and, for [`Memo`], what it kept

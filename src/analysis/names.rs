@@ -11,10 +11,13 @@
 //! This file decides for one draft; [`crate::workspace`] applies the same tests across the
 //! drafts of a folder.
 
+mod close_pairs;
 pub mod fasthash;
 pub mod spelling;
 
 use fasthash::{FastMap as HashMap, FastSet as HashSet};
+
+use std::sync::Mutex;
 
 use crate::analysis::Context;
 use crate::analysis::entities::{Entities, Gender, PartKind, WordId};
@@ -22,6 +25,7 @@ use crate::config::{Config, RegistryEntity};
 use crate::finding::{Edit, Finding, Fix, Related};
 use crate::rules::Rule;
 use crate::text::Span;
+pub use close_pairs::KeptPairs;
 use spelling::{Closeness, Spelling, compare};
 
 /// A spelling of this draft that differs from the canonical spelling of its name.
@@ -351,7 +355,8 @@ pub fn first_full_use(ents: &Entities, word: WordId) -> (usize, usize) {
 }
 
 /// Pairs of words of one draft that share a blocking key, each pair once.
-fn candidate_pairs(ents: &Entities) -> Vec<(WordId, WordId)> {
+/// `compared`: by word id, whether the word's spelling is checked at all ([`checkable`]).
+fn candidate_pairs(ents: &Entities, compared: &[bool]) -> Vec<(WordId, WordId)> {
     // Each key and word packed in one integer, the key's top bits above the word id. Two
     // keys that agree in their top bits only make a pair that `compare` then rejects.
     const ID_BITS: u32 = 20;
@@ -359,7 +364,7 @@ fn candidate_pairs(ents: &Entities) -> Vec<(WordId, WordId)> {
     let mut keyed: Vec<u64> = Vec::new();
     let mut keys = Vec::new();
     for id in 0..ents.words.len() as WordId {
-        if !checkable(ents, id) {
+        if !compared[id as usize] {
             continue;
         }
         keys.clear();
@@ -415,24 +420,20 @@ type Links = HashMap<WordId, (Canonical, Closeness, (usize, usize, usize))>;
 
 /// Find the spelling variants of one draft, record them in `ents.variants`, and make the
 /// candidates that turn out to be variants (or the names they vary) mentions.
-pub fn link_within(config: &Config, ents: &mut Entities) {
+///
+/// With `kept` (an editor's), the close pairs of the last analysis are taken from it while
+/// the draft's name words stay the same.
+pub fn link_within(config: &Config, ents: &mut Entities, kept: Option<&Mutex<KeptPairs>>) {
     let mut best: Links = HashMap::default();
     let rank = |ents: &Entities, w: WordId| {
         let (full, first) = first_full_use(ents, w);
         (usize::MAX - ents.word(w).count(), full, first)
     };
     let mut promote: HashSet<WordId> = HashSet::default();
-    for (a, b) in candidate_pairs(ents) {
+    for (a, b, closeness) in close_pairs::close_pairs(ents, kept) {
         let (wa, wb) = (ents.word(a), ents.word(b));
         // Two candidates alone are two doubtful capitals, not a name.
         if wa.mentions.is_empty() && wb.mentions.is_empty() {
-            continue;
-        }
-        if case_only(&wa.text, &wb.text) {
-            continue;
-        }
-        let closeness = compare(&wa.spelling, &wb.spelling);
-        if closeness <= Closeness::Derived {
             continue;
         }
         let (pa, pb) = (profile(ents, a), profile(ents, b));
