@@ -110,14 +110,18 @@ impl Gatherer<'_> {
         if prev.paragraph != next.paragraph || !prev.closed {
             return false;
         }
-        let same_sentence = self.seg.sentence_at(prev.span.end - 1) == self.seg.sentence_at(next.span.start);
-        let unfinished = !prev.inner.slice(self.text).trim_end().ends_with(['.', '?', '!', '…']);
         let between = Span::new(prev.span.end, next.span.start);
-        let cue_between = self
-            .cues
-            .iter()
-            .any(|c| c.kind != CueKind::Characterizing && between.encloses(c.span));
-        same_sentence && unfinished && cue_between && self.words(between) <= 12
+        // The cheap tests first; the cues (in draft order) are searched, not walked: a
+        // walk over all of them for every two quoted pieces grew with the square of a
+        // long draft.
+        let from = self.cues.partition_point(|c| c.span.start < between.start);
+        let to = self.cues.partition_point(|c| c.span.start < between.end);
+        self.seg.sentence_at(prev.span.end - 1) == self.seg.sentence_at(next.span.start)
+            && !prev.inner.slice(self.text).trim_end().ends_with(['.', '?', '!', '…'])
+            && self.cues[from..to.max(from)]
+                .iter()
+                .any(|c| c.kind != CueKind::Characterizing && between.encloses(c.span))
+            && self.words(between) <= 12
     }
 
     /// Words and numbers whose first byte lies in `span`.
