@@ -41,34 +41,32 @@ impl Attribution {
 
         // Speech verbs count only as verbs: lower case ("said", not "the United States"),
         // except a sentence-opening "According to"; and not after a determiner, where they
-        // are nouns ("the claim that", "his notes").
-        let is_verb = |s: &Span| {
-            let w = s.slice(text);
-            is_according(w) || w.starts_with(char::is_lowercase) && !after_determiner(text, s.start)
-        };
-        // … and, to name a source, a verb with a speaker: not a passive with no agent
-        // ("plates may be added", "it was announced"), nor a participle or noun after a
-        // preposition ("from stated policy", "in certain states"), nor a verb a modal
-        // guesses at ("this may explain"), nor "went on to" another deed.
-        let has_speaker = |s: &Span| {
-            let w = s.slice(text);
-            let single_verb_without_speaker = !w.contains(' ')
-                && (agentless_passive(text, *s)
-                    || after_preposition(text, s.start)
-                    || raising(text, *s)
-                    || after_modal(text, s.start));
-            is_according(w) || !(single_verb_without_speaker || goes_on_to_do(text, *s))
-        };
-        let speech = matches.all(List::Speech).iter().map(|m| m.span);
-        let reporting_cues: Vec<Span> = matches
-            .all(List::Reporting)
+        // are nouns ("the claim that", "his notes"). To name a source, a verb needs a
+        // speaker as well (see [`CueWords::has_speaker`]). The words before a cue, which
+        // most of these tests read, are found once per cue.
+        let mut reporting_cues: Vec<Span> = Vec::new();
+        let mut reporting: Vec<Span> = Vec::new();
+        for (list, m) in matches
+            .all(List::Speech)
             .iter()
-            .map(|m| m.span)
-            .filter(|s| is_verb(s) && !out.in_quote(s.start))
-            .collect();
-        out.reporting = speech.filter(|s| is_verb(s) && !out.in_quote(s.start)).collect();
-        out.reporting.extend(&reporting_cues);
-        out.reporting.retain(has_speaker);
+            .map(|m| (List::Speech, m))
+            .chain(matches.all(List::Reporting).iter().map(|m| (List::Reporting, m)))
+        {
+            if out.in_quote(m.span.start) {
+                continue;
+            }
+            let cue = CueWords::new(text, m.span);
+            if !cue.is_verb() {
+                continue;
+            }
+            if list == List::Reporting {
+                reporting_cues.push(m.span);
+            }
+            if cue.has_speaker() {
+                reporting.push(m.span);
+            }
+        }
+        out.reporting = reporting;
         out.reporting.sort_by_key(|s| (s.start, s.end));
         out.reporting.dedup();
         out.according = out
@@ -130,45 +128,90 @@ impl Attribution {
     }
 }
 
-/// True when the word before `at` is a determiner or a possessive: "the claim", "his
-/// hope", "its estimates", "certain states".
-fn after_determiner(text: &str, at: usize) -> bool {
-    let (word, _) = word_before(text, at);
-    in_class(word, DETERMINERS) || word.ends_with("'s") || word.ends_with("’s")
+/// A speech verb or reporting word of the draft, with the words before it.
+struct CueWords<'t> {
+    text: &'t str,
+    span: Span,
+    /// The word right before it (empty when punctuation comes first).
+    word: &'t str,
+    /// The word before it past up to two adverbs ("is also widely said", "may well
+    /// explain").
+    past_adverbs: &'t str,
 }
 
-/// True when the word before `at` is a preposition: what follows is a noun or a
-/// participle, not a verb with a speaker ("from stated policy", "with added sugar").
-fn after_preposition(text: &str, at: usize) -> bool {
-    in_class(word_before(text, at).0, PREPOSITIONS)
-}
-
-/// True when the cue at `span` is a passive with no agent: a form of "to be" before it
-/// (adverbs between allowed), and no "by" after it. "The plates may be added" and "it was
-/// announced" name no one; "it was announced by the ministry" does.
-fn agentless_passive(text: &str, span: Span) -> bool {
-    if !is_be(word_before_adverbs(text, span.start)) {
-        return false;
+impl<'t> CueWords<'t> {
+    fn new(text: &'t str, span: Span) -> Self {
+        let (word, start) = word_before(text, span.start);
+        CueWords {
+            text,
+            span,
+            word,
+            past_adverbs: skip_adverbs(text, word, start),
+        }
     }
-    let after = text[span.end..].trim_start();
-    let by = after
-        .get(..3)
-        .is_some_and(|b| b.eq_ignore_ascii_case("by ") || b.eq_ignore_ascii_case("by\n"));
-    !by
+
+    fn cue(&self) -> &'t str {
+        self.span.slice(self.text)
+    }
+
+    /// A verb: lower case, or "According to"; and not a noun after a determiner.
+    fn is_verb(&self) -> bool {
+        let w = self.cue();
+        is_according(w) || w.starts_with(char::is_lowercase) && !self.after_determiner()
+    }
+
+    /// A verb with a speaker: not a passive with no agent ("plates may be added", "it was
+    /// announced"), nor a participle or noun after a preposition ("from stated policy",
+    /// "in certain states"), nor a verb a modal guesses at ("this may explain"), nor "went
+    /// on to" another deed.
+    fn has_speaker(&self) -> bool {
+        let w = self.cue();
+        let single_verb_without_speaker = !w.contains(' ')
+            && (self.agentless_passive()
+                || self.after_preposition()
+                || raising(self.text, self.span)
+                || self.after_modal());
+        is_according(w) || !(single_verb_without_speaker || goes_on_to_do(self.text, self.span))
+    }
+
+    /// The word before is a determiner or a possessive: "the claim", "his hope", "its
+    /// estimates", "certain states".
+    fn after_determiner(&self) -> bool {
+        in_class(self.word, DETERMINERS) || self.word.ends_with("'s") || self.word.ends_with("’s")
+    }
+
+    /// The word before is a preposition: what follows is a noun or a participle, not a
+    /// verb with a speaker ("from stated policy", "with added sugar").
+    fn after_preposition(&self) -> bool {
+        in_class(self.word, PREPOSITIONS)
+    }
+
+    /// A passive with no agent: a form of "to be" before it (adverbs between allowed),
+    /// and no "by" after it. "The plates may be added" and "it was announced" name no one;
+    /// "it was announced by the ministry" does.
+    fn agentless_passive(&self) -> bool {
+        if !is_be(self.past_adverbs) {
+            return false;
+        }
+        let after = self.text[self.span.end..].trim_start();
+        let by = after
+            .get(..3)
+            .is_some_and(|b| b.eq_ignore_ascii_case("by ") || b.eq_ignore_ascii_case("by\n"));
+        !by
+    }
+
+    /// A modal of possibility comes right before (adverbs may stand between): "this may
+    /// explain the delay", "the marks might well indicate a forgery", "who cannot read".
+    /// The verb is what the modal guesses at, not anything someone said. ("Would" is left
+    /// out: "Jones would later tell reporters that …" reports speech.)
+    fn after_modal(&self) -> bool {
+        in_class(self.past_adverbs, MODALS)
+    }
 }
 
-/// True when a modal of possibility comes right before `at` (adverbs may stand between):
-/// "this may explain the delay", "the marks might well indicate a forgery", "who cannot
-/// read". The verb is what the modal guesses at, not anything someone said.
-/// ("Would" is left out: "Jones would later tell reporters that …" reports speech.)
-fn after_modal(text: &str, at: usize) -> bool {
-    in_class(word_before_adverbs(text, at), MODALS)
-}
-
-/// The word before `at`, past up to two adverbs ("is also widely said", "may well
-/// explain").
-fn word_before_adverbs(text: &str, at: usize) -> &str {
-    let (mut word, mut start) = word_before(text, at);
+/// `word` (which starts at `start`), or the word before it when it is an adverb, up to two
+/// adverbs back.
+fn skip_adverbs<'t>(text: &'t str, mut word: &'t str, mut start: usize) -> &'t str {
     for _ in 0..2 {
         let adverb = in_class(word, ADVERBS)
             || in_class(word, &["only", "well", "yet"])
