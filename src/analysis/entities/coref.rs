@@ -150,7 +150,14 @@ pub(super) fn finish(ctx: &Context<'_>, lex: &EntityLexicon, ents: &mut Entities
     for ent in &ents.entities {
         names.push(name_of(ents, ent, &canonical));
     }
-    let kinds: Vec<Kind> = ents.entities.iter().map(|e| kind_of(ctx, lex, ents, e)).collect();
+    // Whether each word is an organisation word, looked up once per word rather than once
+    // per mention: an entity named hundreds of times asks about the same words each time.
+    let mut org_words: Vec<Option<bool>> = vec![None; ents.words.len()];
+    let kinds: Vec<Kind> = ents
+        .entities
+        .iter()
+        .map(|e| kind_of(ctx, lex, ents, e, &mut org_words))
+        .collect();
     for ((ent, name), kind) in ents.entities.iter_mut().zip(names).zip(kinds) {
         ent.name = name;
         ent.kind = kind;
@@ -195,8 +202,15 @@ fn registry_matches(name: &str, aliases: &[String], found: &str) -> bool {
         || name.rsplit(' ').next().is_some_and(|last| same(last, found))
 }
 
-/// What the draft says the entity is.
-fn kind_of(ctx: &Context<'_>, lex: &EntityLexicon, ents: &Entities, ent: &Entity) -> Kind {
+/// What the draft says the entity is. `org_words`: by word id, whether the word as
+/// written is an organisation word, once known.
+fn kind_of(
+    ctx: &Context<'_>,
+    lex: &EntityLexicon,
+    ents: &Entities,
+    ent: &Entity,
+    org_words: &mut [Option<bool>],
+) -> Kind {
     let text = ctx.text;
     let mut multiword = false;
     let mut alone = false;
@@ -210,7 +224,14 @@ fn kind_of(ctx: &Context<'_>, lex: &EntityLexicon, ents: &Entities, ent: &Entity
         alone |= words == 1;
         for p in ents.parts_of(m) {
             let w = p.span.slice(text);
-            if lex.org_words.contains(w) {
+            // A part written otherwise than its word (an article's capital) is looked up
+            // as written.
+            let org = if *ents.word(p.word).text == *w {
+                *org_words[p.word as usize].get_or_insert_with(|| lex.org_words.contains(w))
+            } else {
+                lex.org_words.contains(w)
+            };
+            if org {
                 return Kind::Organization;
             }
         }
