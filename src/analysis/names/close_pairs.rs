@@ -17,9 +17,14 @@ pub type ClosePair = (WordId, WordId, Closeness);
 /// The close pairs of the last analysis, and the words they were found among.
 #[derive(Debug, Default)]
 pub struct KeptPairs {
-    /// By word id: the spelling of each word that was compared (`None` for one too short,
-    /// all capitals, or with digits).
-    words: Vec<Option<Box<str>>>,
+    /// By word id: whether the word was compared (not one too short, all capitals, or with
+    /// digits).
+    compared: Vec<bool>,
+    /// The compared words' spellings, one after the other in id order, and where each
+    /// ends: one string rather than one allocation per word, since a keystroke inside a
+    /// name changes the words and they are kept again.
+    texts: String,
+    ends: Vec<usize>,
     pairs: Vec<ClosePair>,
 }
 
@@ -30,16 +35,29 @@ impl KeptPairs {
 
     /// Whether `ents` has the same words, by id, as the kept pairs were found among.
     fn fits(&self, ents: &Entities, compared: &[bool]) -> bool {
-        self.words.len() == compared.len()
-            && self
-                .words
-                .iter()
-                .zip(compared)
-                .enumerate()
-                .all(|(id, (kept, &now))| match kept {
-                    Some(text) => now && **text == *ents.word(id as WordId).text,
-                    None => !now,
-                })
+        if self.compared != compared {
+            return false;
+        }
+        let ids = (0..compared.len()).filter(|&id| compared[id]);
+        let mut start = 0;
+        ids.zip(&self.ends).all(|(id, &end)| {
+            let same = self.texts[start..end] == *ents.word(id as WordId).text;
+            start = end;
+            same
+        })
+    }
+
+    /// Keep `pairs`, found among the words of `ents`.
+    fn keep(&mut self, ents: &Entities, compared: Vec<bool>, pairs: &[ClosePair]) {
+        self.texts.clear();
+        self.ends.clear();
+        for id in (0..compared.len()).filter(|&id| compared[id]) {
+            self.texts.push_str(&ents.word(id as WordId).text);
+            self.ends.push(self.texts.len());
+        }
+        self.compared = compared;
+        self.pairs.clear();
+        self.pairs.extend_from_slice(pairs);
     }
 }
 
@@ -66,12 +84,7 @@ pub fn close_pairs(ents: &Entities, kept: Option<&Mutex<KeptPairs>>) -> Vec<Clos
         })
         .collect();
     if let Some(k) = &mut kept {
-        k.words = compared
-            .iter()
-            .enumerate()
-            .map(|(id, &c)| c.then(|| ents.word(id as WordId).text.clone()))
-            .collect();
-        k.pairs = pairs.clone();
+        k.keep(ents, compared, &pairs);
     }
     pairs
 }
