@@ -29,6 +29,12 @@ pub fn find(text: &str, segments: &Segments, out: &mut Vec<Span>) {
         let toks = &segments.tokens[first.tokens.start..last.tokens.end];
         let mut i = 0;
         while i < toks.len() {
+            // Brackets are punctuation tokens: the words, most tokens, are passed over
+            // without reading their text.
+            if toks[i].kind != TokenKind::Punct {
+                i += 1;
+                continue;
+            }
             let close = match toks[i].text(text) {
                 "[" => ']',
                 "(" => ')',
