@@ -270,7 +270,7 @@ impl<'a> Attributor<'a> {
             return Some(t);
         }
         let next = self.seg.paragraphs.get(p + 1)?;
-        let ends_paragraph = self.words_outside(Span::new(last.end, paragraph.span.end)) == 0;
+        let ends_paragraph = self.words_outside_at_most(Span::new(last.end, paragraph.span.end), 0);
         if !ends_paragraph {
             return None;
         }
@@ -366,7 +366,7 @@ impl<'a> Attributor<'a> {
         if self.seg.sentences[*next.start()].paragraph != self.seg.sentences[*last.end()].paragraph {
             return None;
         }
-        let quote_ends_sentence = self.words_outside(Span::new(q.last().end, last_span.end)) == 0;
+        let quote_ends_sentence = self.words_outside_at_most(Span::new(q.last().end, last_span.end), 0);
         if !quote_ends_sentence {
             return None;
         }
@@ -380,7 +380,7 @@ impl<'a> Attributor<'a> {
                 .cues_in(next_span)
                 .iter()
                 .find(|c| c.kind != CueKind::Characterizing)
-            && self.words_outside(Span::new(next_span.start, cue.span.start)) <= OPENING_WORDS
+            && self.words_outside_at_most(Span::new(next_span.start, cue.span.start), OPENING_WORDS)
         {
             return Some(Tie {
                 how: Attribution::Followed,
@@ -390,7 +390,7 @@ impl<'a> Attributor<'a> {
         }
         let act = self.speech_act(&next)?;
         let cue = act.cue?;
-        let only_quotation = self.words_outside(last_span) == 0;
+        let only_quotation = self.words_outside_at_most(last_span, 0);
         if !only_quotation || self.quoted_in(next_span) {
             return None;
         }
@@ -425,14 +425,18 @@ impl<'a> Attributor<'a> {
         self.quoted.get(i).is_some_and(|q| q.start < span.end)
     }
 
-    /// Words outside quotation marks in `span`.
-    fn words_outside(&self, span: Span) -> usize {
+    /// At most `most` words outside quotation marks in `span`. The count stops once it
+    /// passes `most`: the stretch from a quotation to the end of its paragraph is asked
+    /// about for every quotation of the paragraph, and a long paragraph of quotations made
+    /// counting it all grow with the square of the paragraph.
+    fn words_outside_at_most(&self, span: Span, most: usize) -> bool {
         let from = self.speakers.token_at(span.start);
         let to = self.speakers.token_at(span.end);
-        self.seg.tokens[from..to]
+        self.seg.tokens[from..to.max(from)]
             .iter()
             .filter(|t| t.kind != TokenKind::Punct && !inside(self.quoted, t.span.start))
-            .count()
+            .nth(most)
+            .is_none()
     }
 
     /// `span` names someone: a name other than a lone word opening the sentence
@@ -454,7 +458,7 @@ impl<'a> Attributor<'a> {
     /// The quotation opens its sentence, but for a word or two (`And “…”`).
     fn leads_sentence(&self, first: Span, s: usize) -> bool {
         let start = self.seg.sentences[s].span.start;
-        self.words_outside(Span::new(start, first.start)) <= LEAD_WORDS
+        self.words_outside_at_most(Span::new(start, first.start), LEAD_WORDS)
     }
 }
 
