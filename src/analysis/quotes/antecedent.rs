@@ -151,6 +151,28 @@ fn resolve_among(earlier: &[Mention], pronoun: &str, offset: usize, words: &Spea
     Some(found)
 }
 
+/// The mention a quotation's speaker makes; `None` for a pronoun, which refers to one.
+fn speaker_mention(speaker: &Speaker, text: &str, words: &SpeakerWords) -> Option<Mention> {
+    let class = match speaker.kind {
+        SpeakerKind::Pronoun => return None,
+        SpeakerKind::Named => Class::Person,
+        SpeakerKind::NounPhrase => phrase_class(speaker.span.slice(text), words),
+    };
+    Some(Mention {
+        span: speaker.span,
+        class,
+        role: speaker.kind == SpeakerKind::NounPhrase && class == Class::Person,
+    })
+}
+
+/// A speaker at a name run already listed: a speaker of speech is a person unless it is
+/// plainly not, so an unknown run takes the speaker's class.
+fn settle_class(run: &mut Mention, speaker: Mention) {
+    if run.class == Class::Unknown {
+        run.class = speaker.class;
+    }
+}
+
 /// The mentions while the quotations' speakers are added to them, quotation by quotation
 /// in draft order. The list is split where the last insertion or look-up fell (a gap
 /// buffer): a speaker lands at the split, and the split moves only as far as the next
@@ -183,25 +205,13 @@ impl AddingSpeakers {
 
     /// Record a speaker tied to a quotation, so later pronouns can refer to it.
     pub fn add_speaker(&mut self, speaker: &Speaker, text: &str, words: &SpeakerWords) {
-        let class = match speaker.kind {
-            SpeakerKind::Pronoun => return,
-            SpeakerKind::Named => Class::Person,
-            SpeakerKind::NounPhrase => phrase_class(speaker.span.slice(text), words),
+        let Some(new) = speaker_mention(speaker, text, words) else {
+            return;
         };
-        let role = speaker.kind == SpeakerKind::NounPhrase && class == Class::Person;
-        self.split_where(|m| m.span.start < speaker.span.start);
+        self.split_where(|m| m.span.start < new.span.start);
         match self.after.last_mut() {
-            // A name run already there: a speaker of speech is a person unless it is plainly not.
-            Some(m) if m.span == speaker.span => {
-                if m.class == Class::Unknown {
-                    m.class = class;
-                }
-            }
-            _ => self.before.push(Mention {
-                span: speaker.span,
-                class,
-                role,
-            }),
+            Some(m) if m.span == new.span => settle_class(m, new),
+            _ => self.before.push(new),
         }
     }
 
@@ -595,27 +605,13 @@ mod tests {
 
     /// The speaker insertion as one sorted vector does it: the reference for the split list.
     fn add_sorted(list: &mut Vec<Mention>, speaker: &Speaker, text: &str, words: &SpeakerWords) {
-        let class = match speaker.kind {
-            SpeakerKind::Pronoun => return,
-            SpeakerKind::Named => Class::Person,
-            SpeakerKind::NounPhrase => phrase_class(speaker.span.slice(text), words),
+        let Some(new) = speaker_mention(speaker, text, words) else {
+            return;
         };
-        let role = speaker.kind == SpeakerKind::NounPhrase && class == Class::Person;
-        let at = list.partition_point(|m| m.span.start < speaker.span.start);
+        let at = list.partition_point(|m| m.span.start < new.span.start);
         match list.get_mut(at) {
-            Some(m) if m.span == speaker.span => {
-                if m.class == Class::Unknown {
-                    m.class = class;
-                }
-            }
-            _ => list.insert(
-                at,
-                Mention {
-                    span: speaker.span,
-                    class,
-                    role,
-                },
-            ),
+            Some(m) if m.span == new.span => settle_class(m, new),
+            _ => list.insert(at, new),
         }
     }
 }
