@@ -14,6 +14,7 @@
 
 use std::fmt::Write;
 
+use rayon::prelude::*;
 use unicode_width::UnicodeWidthChar;
 
 use super::{FileReport, Report};
@@ -33,12 +34,23 @@ const TAB: &str = "    ";
 
 pub fn render(report: &Report, color: bool) -> String {
     let paint = Paint(color);
-    let mut out = String::new();
-    for f in &report.files {
-        for x in &f.findings {
-            finding(&mut out, report, f, x, paint);
-            out.push('\n');
-        }
+    // Each file's part reads only the finished report: a folder's parts are written in
+    // parallel and joined in order.
+    let parts: Vec<String> = report
+        .files
+        .par_iter()
+        .map(|f| {
+            let mut part = String::new();
+            for x in &f.findings {
+                finding(&mut part, report, f, x, paint);
+                part.push('\n');
+            }
+            part
+        })
+        .collect();
+    let mut out = String::with_capacity(parts.iter().map(String::len).sum::<usize>() + 100);
+    for part in parts {
+        out.push_str(&part);
     }
     let _ = writeln!(out, "{}", paint.bold(&report.summary_line()));
     out
@@ -168,15 +180,13 @@ impl Shown {
     fn new(text: &str, start: usize, from: usize, to: usize) -> Shown {
         // Each character as shown: tabs expanded, controls and bidi overrides made visible
         // (they would move the rest of the line in a terminal), wide characters two columns.
-        let cells: Vec<(usize, String, usize)> = text
+        // A paragraph is one line in most drafts, and a report shows it once per finding:
+        // the characters are read into one list, with no string per character.
+        let cells: Vec<(usize, Glyph, usize)> = text
             .char_indices()
             .map(|(i, c)| {
-                let (s, w) = match c {
-                    '\t' => (TAB.to_string(), TAB.len()),
-                    c if c.is_control() || is_invisible_mover(c) => ("\u{fffd}".to_string(), 1),
-                    c => (c.to_string(), c.width().unwrap_or(0)),
-                };
-                (start + i, s, w)
+                let glyph = Glyph::of(c);
+                (start + i, glyph, glyph.width())
             })
             .collect();
         let col = |offset: usize| -> usize { cells.iter().take_while(|c| c.0 < offset).map(|c| c.2).sum() };
@@ -184,7 +194,10 @@ impl Shown {
         let (caret_at, caret_end) = (col(from), col(to));
 
         if total <= MAX_WIDTH {
-            let text = cells.into_iter().map(|c| c.1).collect();
+            let mut text = String::with_capacity(text.len());
+            for (_, g, _) in &cells {
+                g.push_to(&mut text);
+            }
             return Shown {
                 text,
                 caret_at,
@@ -199,10 +212,10 @@ impl Shown {
         let mut x = 0;
         let mut shown_from = None;
         let mut shown_to = left;
-        for (_, s, w) in &cells {
+        for (_, g, w) in &cells {
             if x >= left && x + w <= left + MAX_WIDTH {
                 shown_from.get_or_insert(x);
-                text.push_str(s);
+                g.push_to(&mut text);
                 shown_to = x + w;
             }
             x += w;
@@ -221,6 +234,43 @@ impl Shown {
             text,
             caret_at: at,
             caret_len: end.saturating_sub(at),
+        }
+    }
+}
+
+/// How one character of a line is shown in a terminal.
+#[derive(Clone, Copy)]
+enum Glyph {
+    /// Expanded to [`TAB`].
+    Tab,
+    /// Shown as U+FFFD: a control character or an invisible mover.
+    Hidden,
+    Char(char),
+}
+
+impl Glyph {
+    fn of(c: char) -> Glyph {
+        match c {
+            '\t' => Glyph::Tab,
+            c if c.is_control() || is_invisible_mover(c) => Glyph::Hidden,
+            c => Glyph::Char(c),
+        }
+    }
+
+    /// Columns it takes.
+    fn width(self) -> usize {
+        match self {
+            Glyph::Tab => TAB.len(),
+            Glyph::Hidden => 1,
+            Glyph::Char(c) => c.width().unwrap_or(0),
+        }
+    }
+
+    fn push_to(self, out: &mut String) {
+        match self {
+            Glyph::Tab => out.push_str(TAB),
+            Glyph::Hidden => out.push('\u{fffd}'),
+            Glyph::Char(c) => out.push(c),
         }
     }
 }
@@ -304,6 +354,28 @@ mod tests {
         assert!(out.contains("1 |     北京 “x\n  |          ^^\n"), "{out}");
         assert!(out.contains("--> a.txt:1:5"), "{out}");
         assert!(!out.contains('\r'));
+    }
+
+    #[test]
+    fn files_are_reported_in_their_order_however_many() {
+        // The files' parts are written in parallel; the report keeps the files' order.
+        let texts: Vec<(String, String)> = (0..40)
+            .map(|i| (format!("drafts/{i:02}.md"), format!("Draft {i} says “open.\n")))
+            .collect();
+        let files: Vec<(&str, &str, Vec<Finding>)> = texts
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_str(), vec![unbalanced(t, "“")]))
+            .collect();
+        let out = render(&report(&files), false);
+        let order: Vec<&str> = out
+            .lines()
+            .filter_map(|l| l.trim_start().strip_prefix("--> "))
+            .collect();
+        let expected: Vec<String> = texts
+            .iter()
+            .map(|(p, t)| format!("{p}:1:{}", t[..t.find('“').unwrap()].chars().count() + 1))
+            .collect();
+        assert_eq!(order, expected);
     }
 
     #[test]
