@@ -1,4 +1,4 @@
-//! Giving back the spare capacity of a finished analysis.
+//! What callers keep of a finished analysis: no segments, and no spare capacity.
 //!
 //! An analysis grows its vectors as it goes, and a vector that grew by doubling holds up
 //! to twice what it needs. That is nothing for the one draft being edited, but the language
@@ -9,6 +9,15 @@ use super::Analysis;
 use super::entities::Entities;
 
 impl Analysis {
+    /// What a caller keeps of a finished analysis: everything but its segments (paragraphs,
+    /// sentences, tokens). Only the analysis itself reads them; the report, the workspace
+    /// and the editor's lookups read entities, quotations and findings. The tokens are the
+    /// largest part of an analysis (a third over the news folder).
+    pub fn without_segments(mut self) -> Analysis {
+        self.segments = Default::default();
+        self
+    }
+
     /// Release spare capacity, for an analysis kept for long (a workspace's drafts).
     pub fn shrink_to_fit(&mut self) {
         self.segments.paragraphs.shrink_to_fit();
@@ -53,6 +62,19 @@ fn shrink_entities(e: &mut Entities) {
 mod tests {
     use crate::config::Config;
     use crate::text::DocKind;
+
+    #[test]
+    fn without_segments_keeps_everything_the_callers_read() {
+        let text = "“We are ready,” Peskov said. Mr Al-Saudani reportedly left.\n\nAl-Sudani agreed.\n";
+        let a = crate::analyze(text, DocKind::Text, &Config::default());
+        let b = a.clone().without_segments();
+        assert!(b.segments.tokens.is_empty() && b.segments.sentences.is_empty() && b.segments.paragraphs.is_empty());
+        assert!(!a.segments.tokens.is_empty());
+        assert_eq!(format!("{:?}", a.entities), format!("{:?}", b.entities));
+        assert_eq!(format!("{:?}", a.quotes), format!("{:?}", b.quotes));
+        assert_eq!(a.findings, b.findings);
+        assert!(!b.findings.is_empty() && !b.quotes.is_empty());
+    }
 
     #[test]
     fn shrinking_keeps_every_result_and_frees_the_spare_room() {

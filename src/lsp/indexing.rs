@@ -177,8 +177,8 @@ pub fn walk(roots: &[PathBuf]) -> Vec<PathBuf> {
 /// lookups work from entities, quotes and findings), with no spare capacity. For a folder
 /// of a thousand articles the segments are a fifth of the server's memory, and the spare
 /// capacity a sixth of the rest.
-fn slim(mut analysis: Analysis) -> Analysis {
-    analysis.segments = Default::default();
+fn slim(analysis: Analysis) -> Analysis {
+    let mut analysis = analysis.without_segments();
     analysis.shrink_to_fit();
     analysis
 }

@@ -111,7 +111,10 @@ async fn run(state: Arc<State>, key: Arc<str>, session: u64) {
                 || crate::guard::contain(|| st.analyze_open(&input, kind, &config, &memo)),
                 || Snapshot::new(Some(version), input.clone()),
             );
-            analysis.map(|a| (a, snapshot, config))
+            // The memo keeps the draft's tokens paragraph by paragraph; the analysis's own
+            // copy would be a long draft's largest part, twice over while the next analysis
+            // replaces this one.
+            analysis.map(|a| (a.without_segments(), snapshot, config))
         })
         .await;
 
