@@ -40,9 +40,21 @@ impl Client {
     }
 
     pub fn with_options(options: copydesk::lsp::Options) -> Client {
+        Client::build(options, &tokio::runtime::Handle::current())
+    }
+
+    /// Start a server with the production analysis on `server_runtime`, this client staying
+    /// on the caller's runtime: as an editor in another process, the client's own work
+    /// (framing, parsing every message) then takes none of the server's threads. The
+    /// latency bench runs this way.
+    pub fn start_on(server_runtime: &tokio::runtime::Handle) -> Client {
+        Client::build(copydesk::lsp::Options::default(), server_runtime)
+    }
+
+    fn build(options: copydesk::lsp::Options, server_runtime: &tokio::runtime::Handle) -> Client {
         let (client_side, server_side) = tokio::io::duplex(1 << 16);
         let (server_read, server_write) = tokio::io::split(server_side);
-        let server = tokio::spawn(copydesk::lsp::serve(server_read, server_write, options));
+        let server = server_runtime.spawn(copydesk::lsp::serve(server_read, server_write, options));
         let (read, write) = tokio::io::split(client_side);
         let writer = Arc::new(tokio::sync::Mutex::new(write));
         let pending: Pending = Arc::default();
