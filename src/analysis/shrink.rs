@@ -20,9 +20,7 @@ impl Analysis {
 
     /// Release spare capacity, for an analysis kept for long (a workspace's drafts).
     pub fn shrink_to_fit(&mut self) {
-        self.segments.paragraphs.shrink_to_fit();
-        self.segments.sentences.shrink_to_fit();
-        self.segments.tokens.shrink_to_fit();
+        self.segments.shrink_to_fit();
         self.quote_spans.shrink_to_fit();
         self.quotes.shrink_to_fit();
         for q in &mut self.quotes {

@@ -48,10 +48,7 @@ pub fn render(report: &Report, color: bool) -> String {
             part
         })
         .collect();
-    let mut out = String::with_capacity(parts.iter().map(String::len).sum::<usize>() + 100);
-    for part in parts {
-        out.push_str(&part);
-    }
+    let mut out = parts.concat();
     let _ = writeln!(out, "{}", paint.bold(&report.summary_line()));
     out
 }
