@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use copydesk::analysis::{Memo, analyze_with_memo};
 use copydesk::{Config, DocKind, Workspace, analyze};
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 
 #[path = "support/corpus.rs"]
 mod corpus;
@@ -85,6 +85,16 @@ fn bench(c: &mut Criterion) {
     );
     group.bench_function("findings_of_100000_words_in_news_folder", |b| {
         b.iter(|| black_box(ws.findings("long").len()))
+    });
+    // And before that, filing its new analysis in place of the last one (the copy of the
+    // analysis is made, and the replaced one dropped, outside the timing).
+    let analysis = analyze(&long, DocKind::Text, &config).without_segments();
+    group.bench_function("refile_100000_words_in_news_folder", |b| {
+        b.iter_batched(
+            || analysis.clone(),
+            |a| ws.insert(Arc::from("long"), a, config.clone()),
+            BatchSize::LargeInput,
+        )
     });
     group.finish();
 }

@@ -132,6 +132,11 @@ impl Workspace {
         self.by_key.keys()
     }
 
+    /// The workspace's own copy of a draft's key, to share instead of copying it.
+    pub fn key(&self, key: &str) -> Option<&Arc<str>> {
+        self.by_key.get_key_value(key).map(|(k, _)| k)
+    }
+
     pub fn len(&self) -> usize {
         self.by_key.len()
     }

@@ -52,7 +52,7 @@ impl Index {
             return f.clone();
         }
         let f = Arc::new(self.ws.findings_kept(key));
-        if let Some(k) = self.ws.keys().find(|k| &***k == key).cloned() {
+        if let Some(k) = self.ws.key(key).cloned() {
             self.findings.insert(k, f.clone());
         }
         f
