@@ -89,9 +89,9 @@ proptest! {
         let seg = segment::segment(&p);
         let mut last_token_end = 0;
         for t in &seg.tokens {
-            prop_assert!(on_boundaries(&text, t.span) && !t.span.is_empty());
-            prop_assert!(t.span.start >= last_token_end, "tokens overlap");
-            last_token_end = t.span.end;
+            prop_assert!(on_boundaries(&text, t.span()) && !t.span().is_empty());
+            prop_assert!(t.start() >= last_token_end, "tokens overlap");
+            last_token_end = t.end();
         }
         let mut next_sentence = 0;
         for (pi, para) in seg.paragraphs.iter().enumerate() {
@@ -105,8 +105,8 @@ proptest! {
                 next_token = s.tokens.end;
                 prop_assert!(!s.tokens.is_empty());
                 prop_assert!(para.span.encloses(s.span));
-                prop_assert_eq!(s.span.start, seg.tokens[s.tokens.start].span.start);
-                prop_assert_eq!(s.span.end, seg.tokens[s.tokens.end - 1].span.end);
+                prop_assert_eq!(s.span.start, seg.tokens[s.tokens.start].start());
+                prop_assert_eq!(s.span.end, seg.tokens[s.tokens.end - 1].end());
             }
         }
         prop_assert_eq!(next_sentence, seg.sentences.len());

@@ -340,7 +340,7 @@ impl EntityLexicon {
         // Where the last title found ends: the next may not start inside it.
         let mut free = 0;
         for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-            let mut at = t.span.start;
+            let mut at = t.start();
             loop {
                 // The letters at `at`, read once: whether they are a title's first word,
                 // and where to look for a hyphen (not among them).
@@ -353,8 +353,8 @@ impl EntityLexicon {
                     free = m.span.end;
                     out.push(m);
                 }
-                let from = (at + letters).min(t.span.end);
-                match bytes[from..t.span.end].iter().position(|&b| b == b'-') {
+                let from = (at + letters).min(t.end());
+                match bytes[from..t.end()].iter().position(|&b| b == b'-') {
                     Some(h) => at = from + h + 1,
                     None => break,
                 }

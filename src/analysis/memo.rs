@@ -124,7 +124,9 @@ pub fn analyze_with_memo(text: &str, kind: DocKind, config: &Config, memo: &mut 
         _ => None,
     };
     let prose: Prose<'_> = reused.unwrap_or_else(|| prose::extract(text, kind));
-    if prose.blocks.len() > MAX_PARAGRAPHS {
+    // Past 4 GiB a paragraph's tokens could not be moved to their place in the draft (see
+    // [`crate::text::segment::Token`]).
+    if prose.blocks.len() > MAX_PARAGRAPHS || u32::try_from(text.len()).is_err() {
         memo.forget();
         let segments = segment::segment(&prose);
         return analyze_segmented(text, kind, config, &prose, segments, None);

@@ -54,7 +54,7 @@ pub fn find(text: &str, segments: &Segments, out: &mut Vec<Span>) {
                 is_author_citation(text, inner)
             };
             if cites {
-                out.push(Span::new(toks[i].span.start, toks[i + 1 + k].span.end));
+                out.push(Span::new(toks[i].start(), toks[i + 1 + k].end()));
                 i += k + 2;
             } else {
                 i += 1;

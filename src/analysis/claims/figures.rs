@@ -183,19 +183,19 @@ fn numbers(scan: &Scan<'_>, sent: &Sent<'_>) -> Option<(Span, Kind)> {
             continue;
         }
         let n = t.text(sent.text);
-        let currency = i > 0 && toks[i - 1].span.end == t.span.start && sent.text_of(i - 1).starts_with(CURRENCIES);
-        let start = if currency { toks[i - 1].span.start } else { t.span.start };
+        let currency = i > 0 && toks[i - 1].end() == t.start() && sent.text_of(i - 1).starts_with(CURRENCIES);
+        let start = if currency { toks[i - 1].start() } else { t.start() };
         // The unit right after the number, if any.
-        while units.peek().is_some_and(|m| m.span.start < t.span.end) {
+        while units.peek().is_some_and(|m| m.span.start < t.end()) {
             units.next();
         }
         let unit = units
             .peek()
-            .filter(|m| toks.get(i + 1).is_some_and(|nt| nt.span.start == m.span.start))
+            .filter(|m| toks.get(i + 1).is_some_and(|nt| nt.start() == m.span.start))
             .map(|m| (m.span.end, lex.figures.tag(m.index)));
-        let percent_sign = sent.is_punct(i + 1, '%') && toks[i + 1].span.start == t.span.end;
+        let percent_sign = sent.is_punct(i + 1, '%') && toks[i + 1].start() == t.end();
         let (end, kind) = if percent_sign {
-            (toks[i + 1].span.end, Kind::Percent)
+            (toks[i + 1].end(), Kind::Percent)
         } else if let Some((end, tag)) = unit {
             let kind = match tag {
                 Some("percent") => Kind::Percent,
@@ -205,9 +205,9 @@ fn numbers(scan: &Scan<'_>, sent: &Sent<'_>) -> Option<(Span, Kind)> {
             };
             (end, kind)
         } else if currency {
-            (t.span.end, Kind::Money)
+            (t.end(), Kind::Money)
         } else if n.ends_with("bn") || n.ends_with("tn") {
-            (t.span.end, Kind::Count)
+            (t.end(), Kind::Count)
         } else {
             continue;
         };
@@ -215,7 +215,7 @@ fn numbers(scan: &Scan<'_>, sent: &Sent<'_>) -> Option<(Span, Kind)> {
         let statistic = match kind {
             Kind::Percent => {
                 let share = sent.is_word_in(after, &["of"]) && population_within(scan, sent, after + 1, 4);
-                let window = Span::new(toks[i.saturating_sub(6)].span.start, t.span.start);
+                let window = Span::new(toks[i.saturating_sub(6)].start(), t.start());
                 let measure = scan.matches.any_within(List::Measures, window);
                 share || measure || is_rate(scan, sent, after)
             }
@@ -284,7 +284,7 @@ fn is_rate(scan: &Scan<'_>, sent: &Sent<'_>, after: usize) -> bool {
 fn starts_phrase(scan: &Scan<'_>, list: List, sent: &Sent<'_>, k: usize) -> bool {
     sent.tokens
         .get(k)
-        .is_some_and(|t| scan.matches.starting_at(list, t.span.start).is_some())
+        .is_some_and(|t| scan.matches.starting_at(list, t.start()).is_some())
 }
 
 /// "three times more", "threefold", "ranked 14th".
@@ -308,15 +308,15 @@ fn multiples_and_rankings(sent: &Sent<'_>) -> Option<(Span, Kind)> {
             // "three times as many", not "breached four times as Ulster won".
             let as_what = !sent.is_word_in(i + 1, &["as"]) || sent.is_lowercase_word(i + 2);
             if by_number && compared && as_what {
-                return Some((Span::new(toks[i - 1].span.start, toks[i + 1].span.end), Kind::Multiple));
+                return Some((Span::new(toks[i - 1].start(), toks[i + 1].end()), Kind::Multiple));
             }
         }
         if let Some(stem) = w.strip_suffix("fold") {
             let numeric =
                 stem.is_empty() && i > 1 && sent.is_punct(i - 1, '-') && toks[i - 2].kind == TokenKind::Number;
             if in_class(stem, MULTIPLIERS) || numeric {
-                let start = if numeric { toks[i - 2].span.start } else { t.span.start };
-                return Some((Span::new(start, t.span.end), Kind::Multiple));
+                let start = if numeric { toks[i - 2].start() } else { t.start() };
+                return Some((Span::new(start, t.end()), Kind::Multiple));
             }
         }
         if in_class(w, &["ranked", "ranks"]) {
@@ -324,7 +324,7 @@ fn multiples_and_rankings(sent: &Sent<'_>) -> Option<(Span, Kind)> {
                 || sent.is_word_in(i + 1, ORDINALS)
                 || sent.is_word_in(i + 1, &["first", "last", "top", "no", "number", "among"]);
             if rank {
-                return Some((Span::new(t.span.start, toks[i + 1].span.end), Kind::Ranking));
+                return Some((Span::new(t.start(), toks[i + 1].end()), Kind::Ranking));
             }
         }
     }
@@ -371,7 +371,7 @@ fn superlative(scan: &Scan<'_>, sent: &Sent<'_>) -> Option<(Span, Kind)> {
                 // "most" alone ("most senior") is a superlative only with a scope.
                 if m.span.slice(scan.text).eq_ignore_ascii_case("most") {
                     if pending.is_none() && i > 0 && sent.is_word_in(i - 1, &["the"]) {
-                        pending = Some(Span::new(sent.tokens[i - 1].span.start, m.span.end));
+                        pending = Some(Span::new(sent.tokens[i - 1].start(), m.span.end));
                     }
                     continue;
                 }
@@ -409,14 +409,14 @@ fn names_an_office(scan: &Scan<'_>, sent: &Sent<'_>, m: Span) -> bool {
 fn scoped_superlative(sent: &Sent<'_>, m: Span, pending: &mut Option<Span>) -> Option<(Span, Kind)> {
     let i = sent.index_before(m.end)?;
     let tok = sent.tokens[i];
-    if tok.span.start < m.start {
+    if tok.start() < m.start {
         // Inside a compound: "third-largest", "second-biggest".
-        let prefix = sent.text[tok.span.start..m.start].trim_end_matches(['-', '‑']);
+        let prefix = sent.text[tok.start()..m.start].trim_end_matches(['-', '‑']);
         let owner = i
             .checked_sub(1)
             .map_or(i, |o| if is_possessive(sent.text_of(o)) { o } else { i });
         if in_class(prefix, ORDINALS) && is_predicate(sent, owner) {
-            return Some((Span::new(tok.span.start, m.end), Kind::Ranking));
+            return Some((Span::new(tok.start(), m.end), Kind::Ranking));
         }
         return None;
     }
@@ -431,7 +431,7 @@ fn scoped_superlative(sent: &Sent<'_>, m: Span, pending: &mut Option<Span>) -> O
             .checked_sub(1)
             .map_or(o, |p| if is_possessive(sent.text_of(p)) { p } else { o });
         if is_predicate(sent, owner) {
-            return Some((Span::new(sent.tokens[o].span.start, m.end), Kind::Ranking));
+            return Some((Span::new(sent.tokens[o].start(), m.end), Kind::Ranking));
         }
         return None;
     }
@@ -440,12 +440,12 @@ fn scoped_superlative(sent: &Sent<'_>, m: Span, pending: &mut Option<Span>) -> O
     let owner = before.trim_end_matches("'s").trim_end_matches("’s");
     let place = sent.is_name(b) || in_class(owner, &["world", "country", "nation", "continent", "region"]);
     if is_possessive(before) && place && is_predicate(sent, b) {
-        return Some((Span::new(sent.tokens[b].span.start, m.end), Kind::Record));
+        return Some((Span::new(sent.tokens[b].start(), m.end), Kind::Record));
     }
     // "hosts the Surf Classic, the largest lake surfing contest in the world": an
     // apposition that describes what the sentence is about, not what it claims.
     if sent.is_word_in(b, &["the"]) && pending.is_none() && !in_apposition(sent, b) {
-        *pending = Some(Span::new(sent.tokens[b].span.start, m.end));
+        *pending = Some(Span::new(sent.tokens[b].start(), m.end));
     }
     None
 }

@@ -17,12 +17,12 @@ pub struct Sent<'a> {
 impl<'a> Sent<'a> {
     /// Index of the first token that starts at or after `offset`.
     pub fn index_from(&self, offset: usize) -> usize {
-        self.tokens.partition_point(|t| t.span.start < offset)
+        self.tokens.partition_point(|t| t.start() < offset)
     }
 
     /// Index of the last token that ends at or before `offset`.
     pub fn index_before(&self, offset: usize) -> Option<usize> {
-        self.tokens.partition_point(|t| t.span.end <= offset).checked_sub(1)
+        self.tokens.partition_point(|t| t.end() <= offset).checked_sub(1)
     }
 
     /// The text of token `i` when it is a word.

@@ -76,7 +76,7 @@ pub(super) fn find(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
         // "Perhaps we should create a new term": a hedged opinion of the writer's own, in
         // the first person, claims nothing that needs a source.
         if (0..sent.tokens.len())
-            .any(|k| is_first_person(&sent, k) && !scan.attribution.in_quote(sent.tokens[k].span.start))
+            .any(|k| is_first_person(&sent, k) && !scan.attribution.in_quote(sent.tokens[k].start()))
         {
             continue;
         }

@@ -251,7 +251,7 @@ impl<'a> Scan<'a> {
             Lead::Free => {}
             Lead::Be => {
                 let be = sent.be_before(sent.index_from(m.start))?;
-                start = sent.tokens[be].span.start;
+                start = sent.tokens[be].start();
             }
             Lead::Unnamed => {
                 if sent.subject_is_named(sent.index_from(m.start)) {

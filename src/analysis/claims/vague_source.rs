@@ -46,7 +46,7 @@ fn according_to(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
         if name_follows(&sent, head) || is_named(scan, si, &sent, sent.index_from(at.end), head) {
             continue;
         }
-        let span = Span::new(at.start, sent.tokens[head].span.end);
+        let span = Span::new(at.start, sent.tokens[head].end());
         found.push(candidate(scan, span, sent.text_of(head)));
     }
 }
@@ -93,7 +93,7 @@ fn subjects(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
         if is_named(scan, si, &sent, start, noun_at) {
             continue;
         }
-        let span = Span::new(sent.tokens[start].span.start, sent.tokens[verb_at].span.end);
+        let span = Span::new(sent.tokens[start].start(), sent.tokens[verb_at].end());
         found.push(candidate(scan, span, noun));
     }
 }

@@ -168,7 +168,7 @@ fn crowds(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
                 .word(noun_at - 2)
                 .is_some_and(|w| lex.opinion_participles.contains(w))
         {
-            let span = Span::new(sent.tokens[noun_at - 2].span.start, m.span.end);
+            let span = Span::new(sent.tokens[noun_at - 2].start(), m.span.end);
             found.push(Candidate {
                 rule: Rule::ClaimWeasel,
                 span,
@@ -202,7 +202,7 @@ fn crowds(scan: &Scan<'_>, found: &mut Vec<Candidate>) {
             continue;
         };
         let paragraph = scan.segments.sentences[si].paragraph;
-        let span = Span::new(sent.tokens[start].span.start, sent.tokens[verb_at].span.end);
+        let span = Span::new(sent.tokens[start].start(), sent.tokens[verb_at].end());
         if named_voice(scan, paragraph, span) {
             continue;
         }

@@ -46,7 +46,7 @@ fn lowercase_start<'t>(text: &'t str, t: &Token) -> Option<&'t str> {
     if t.kind != TokenKind::Word {
         return None;
     }
-    let first = text.as_bytes()[t.span.start];
+    let first = text.as_bytes()[t.start()];
     if first.is_ascii() && !first.is_ascii_lowercase() {
         return None;
     }

@@ -61,7 +61,7 @@ pub(super) fn attach(ctx: &Context<'_>, lex: &EntityLexicon, ents: &mut Entities
         while si < sentences.len() && sentences[si].span.end <= start {
             si += 1;
         }
-        while first < toks.len() && toks[first].span.start < start {
+        while first < toks.len() && toks[first].start() < start {
             first += 1;
         }
         if si == sentences.len() || sentences[si].span.start > start {
@@ -69,7 +69,7 @@ pub(super) fn attach(ctx: &Context<'_>, lex: &EntityLexicon, ents: &mut Entities
         }
         let sentence = sentences[si].tokens.clone();
         let mut last = first;
-        while last < toks.len() && toks[last].span.start < mention.span.end {
+        while last < toks.len() && toks[last].start() < mention.span.end {
             last += 1;
         }
         let last = last - 1;
@@ -82,7 +82,7 @@ pub(super) fn attach(ctx: &Context<'_>, lex: &EntityLexicon, ents: &mut Entities
             found.push(new_role(lex, m, role, RolePlacement::Before));
         }
         // A possessive ("Peskov's aide, …") opens no appositive.
-        if toks[last].span.end != mention.span.end {
+        if toks[last].end() != mention.span.end {
             continue;
         }
         if let Some(role) = after(text, lex, speech, toks, last + 1, sentence.end, roles) {
@@ -122,9 +122,9 @@ fn titles_another(
         if phrase.ends_with(" for") || phrase.ends_with(" of") {
             return false;
         }
-        let next = toks.partition_point(|t| t.span.start < r.span.end);
+        let next = toks.partition_point(|t| t.start() < r.span.end);
         toks.get(next)
-            .is_some_and(|t| mentions.binary_search_by_key(&t.span.start, |m| m.span.start).is_ok())
+            .is_some_and(|t| mentions.binary_search_by_key(&t.start(), |m| m.span.start).is_ok())
     })
 }
 
@@ -169,12 +169,12 @@ fn before(
         }
     }
     let np = noun_phrase_start(text, lex, toks, start, comma)?;
-    let role = role_between(roles, toks[np].span.start, toks[comma - 1].span.end)?;
-    let role_tok = toks.partition_point(|t| t.span.start < role.span.start);
+    let role = role_between(roles, toks[np].start(), toks[comma - 1].end())?;
+    let role_tok = toks.partition_point(|t| t.start() < role.span.start);
     if role_tok - np > ROLE_WITHIN {
         return None;
     }
-    Some((Span::new(toks[np].span.start, toks[comma - 1].span.end), role.index))
+    Some((Span::new(toks[np].start(), toks[comma - 1].end()), role.index))
 }
 
 /// A role clause right after a name: ", a spokesman for the Kremlin" or "who is the …".
@@ -220,10 +220,10 @@ fn after(
         return None;
     }
     let np = noun_phrase_start(text, lex, toks, start, end).filter(|&np| np < end)?;
-    let role = role_between(roles, toks[np].span.start, toks[end - 1].span.end)?;
-    let role_tok = toks.partition_point(|t| t.span.start < role.span.start);
+    let role = role_between(roles, toks[np].start(), toks[end - 1].end())?;
+    let role_tok = toks.partition_point(|t| t.start() < role.span.start);
     if role_tok - np > ROLE_WITHIN {
         return None;
     }
-    Some((Span::new(toks[np].span.start, toks[end - 1].span.end), role.index))
+    Some((Span::new(toks[np].start(), toks[end - 1].end()), role.index))
 }

@@ -374,7 +374,7 @@ fn scan_sentence(
                 break;
             }
             // In a title-case block each line is its own item (a byline, a list of names).
-            if headline && j > i && text[toks[j - 1].span.end..t.span.start].contains(['\n', '\r']) {
+            if headline && j > i && text[toks[j - 1].end()..t.start()].contains(['\n', '\r']) {
                 break;
             }
             let word = t.text(text);
@@ -386,18 +386,18 @@ fn scan_sentence(
                         && honorific.is_none()
                         && let Some(g) = lex.honorific(word)
                     {
-                        honorific = Some((t.span, g));
+                        honorific = Some((t.span(), g));
                         j += 1;
                         if toks
                             .get(j)
-                            .is_some_and(|d| d.punct(text) == Some('.') && d.span.start == t.span.end)
+                            .is_some_and(|d| d.punct(text) == Some('.') && d.start() == t.end())
                         {
                             j += 1;
                         }
                         continue;
                     }
                     raw.push(RawPart {
-                        span: Span::new(t.span.start, t.span.start + s.len()),
+                        span: Span::new(t.start(), t.start() + s.len()),
                         kind: RawKind::Word,
                     });
                     j += 1;
@@ -407,7 +407,7 @@ fn scan_sentence(
                 }
                 Shape::Acronym => {
                     raw.push(RawPart {
-                        span: Span::new(t.span.start, t.span.start + s.len()),
+                        span: Span::new(t.start(), t.start() + s.len()),
                         kind: RawKind::Acronym,
                     });
                     j += 1;
@@ -417,7 +417,7 @@ fn scan_sentence(
                 }
                 Shape::Letter if initial_dot(text, toks, j) => {
                     raw.push(RawPart {
-                        span: Span::new(t.span.start, toks[j + 1].span.end),
+                        span: Span::new(t.start(), toks[j + 1].end()),
                         kind: RawKind::Initial,
                     });
                     j += 2;
@@ -428,7 +428,7 @@ fn scan_sentence(
                     }) =>
                 {
                     raw.push(RawPart {
-                        span: t.span,
+                        span: t.span(),
                         kind: RawKind::Particle,
                     });
                     j += 1;
@@ -466,8 +466,8 @@ fn scan_sentence(
             && toks.get(j).is_some_and(|t| t.punct(text) == Some(','))
             && let Some(p) = pending.last_mut()
         {
-            let from = toks.get(j + 1).map_or(usize::MAX, |t| t.span.start);
-            let to = toks.get(j + 4).unwrap_or(&toks[toks.len() - 1]).span.end;
+            let from = toks.get(j + 1).map_or(usize::MAX, |t| t.start());
+            let to = toks.get(j + 4).unwrap_or(&toks[toks.len() - 1]).end();
             let i = roles.partition_point(|m| m.span.start < from);
             p.appositive = roles.get(i).is_some_and(|m| m.span.start < to);
         }
@@ -477,7 +477,7 @@ fn scan_sentence(
 /// A capital letter followed by a full stop: an initial ("W." in "George W. Bush").
 fn initial_dot(text: &str, toks: &[Token], i: usize) -> bool {
     toks.get(i + 1)
-        .is_some_and(|d| d.punct(text) == Some('.') && d.span.start == toks[i].span.end)
+        .is_some_and(|d| d.punct(text) == Some('.') && d.start() == toks[i].end())
         && toks.get(i + 2).is_some_and(|n| n.kind == TokenKind::Word)
 }
 
@@ -520,7 +520,7 @@ fn split_run(
             if honorific.is_some() {
                 break;
             }
-            toks[prev].span.end
+            toks[prev].end()
         } else {
             raw[k - 1].span.end
         };
@@ -659,7 +659,7 @@ fn push_pending(
 /// Widen a title backwards over what qualifies it: "Kremlin spokesman", "Iraqi Prime
 /// Minister", "former chief executive", "Putin's spokesman".
 fn extend_title(text: &str, lex: &EntityLexicon, toks: &[Token], role: Span) -> Span {
-    let mut i = toks.partition_point(|t| t.span.start < role.start);
+    let mut i = toks.partition_point(|t| t.start() < role.start);
     let mut start = role.start;
     let mut taken = 0;
     while i > 0 && taken < 4 {
@@ -673,7 +673,7 @@ fn extend_title(text: &str, lex: &EntityLexicon, toks: &[Token], role: Span) -> 
         if !(lower_modifier || capital) {
             break;
         }
-        start = t.span.start;
+        start = t.start();
         taken += 1;
         i -= 1;
     }

@@ -274,10 +274,10 @@ pub(super) fn runs_of_paragraph(
         if !maybe_name(t, bytes) {
             return None;
         }
-        while q < quoted.len() && quoted[q].end <= t.span.start {
+        while q < quoted.len() && quoted[q].end <= t.start() {
             q += 1;
         }
-        if quoted.get(q).is_some_and(|s| s.start <= t.span.start) {
+        if quoted.get(q).is_some_and(|s| s.start <= t.start()) {
             return None;
         }
         let w = t.text(text);
@@ -310,7 +310,7 @@ pub(super) fn runs_of_paragraph(
                 } else {
                     // Particles are short lower-case words: look up only those.
                     t.kind == TokenKind::Word
-                        && t.span.len() <= 4
+                        && t.span().len() <= 4
                         && words.kinds.get(t.text(text)) & kind::PARTICLE != 0
                 };
                 if joins
@@ -331,9 +331,9 @@ pub(super) fn runs_of_paragraph(
                 .find(|p| written.ends_with(*p))
                 .map_or(0, |p| p.len());
             out.push(Run {
-                span: Span::new(tokens[start].span.start, last.span.end - possessive),
+                span: Span::new(tokens[start].start(), last.end() - possessive),
                 first: start,
-                bare: Span::new(last.span.start, last.span.end - possessive),
+                bare: Span::new(last.start(), last.end() - possessive),
                 class: run,
             });
         }
@@ -376,13 +376,13 @@ fn maybe_name(t: Token, bytes: &[u8]) -> bool {
     if t.kind != TokenKind::Word {
         return false;
     }
-    let first = bytes[t.span.start];
+    let first = bytes[t.start()];
     if !first.is_ascii_lowercase() {
         return true;
     }
     // `al-Rashidi`, `d’Estaing`: a joiner after one to three letters.
-    let joiner = |i: usize| i < t.span.end && matches!(bytes[i], b'-' | b'\'' | 0xE2);
-    let s = t.span.start;
+    let joiner = |i: usize| i < t.end() && matches!(bytes[i], b'-' | b'\'' | 0xE2);
+    let s = t.start();
     joiner(s + 1) || joiner(s + 2) || joiner(s + 3)
 }
 
@@ -554,7 +554,7 @@ mod tests {
             .tokens
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| t.span)
+            .map(|t| t.span())
             .collect();
         let mut candidates: Vec<Speaker> = Vec::new();
         for (i, w) in word_spans.iter().enumerate() {

@@ -141,7 +141,7 @@ impl<'a> Attributor<'a> {
             t.kind == TokenKind::Word
                 && !t.is_capitalized(self.text)
                 && self.speakers.words.utterances.contains(t.text(self.text))
-                && !inside(self.quoted, t.span.start)
+                && !inside(self.quoted, t.start())
         })?;
         let speaker = self
             .speakers
@@ -150,7 +150,7 @@ impl<'a> Attributor<'a> {
         Some(Tie {
             how,
             speaker: Some(speaker),
-            cue: Some(self.seg.tokens[noun].span),
+            cue: Some(self.seg.tokens[noun].span()),
         })
     }
 
@@ -244,7 +244,7 @@ impl<'a> Attributor<'a> {
         // A lead-in is a clause of its own, opening with a capital, that names someone.
         let first_word = (lo..colon).find(|&i| {
             let t = self.seg.tokens[i];
-            t.kind != TokenKind::Punct && !inside(self.quoted, t.span.start)
+            t.kind != TokenKind::Punct && !inside(self.quoted, t.start())
         })?;
         if !self.seg.tokens[first_word].is_capitalized(self.text) {
             return None;
@@ -257,7 +257,7 @@ impl<'a> Attributor<'a> {
         Some(Tie {
             how: Attribution::InSentence,
             speaker: Some(speaker),
-            cue: Some(self.seg.tokens[colon].span),
+            cue: Some(self.seg.tokens[colon].span()),
         })
     }
 
@@ -286,7 +286,7 @@ impl<'a> Attributor<'a> {
         {
             return None;
         }
-        let hi = self.seg.tokens.partition_point(|t| t.span.start < end);
+        let hi = self.seg.tokens.partition_point(|t| t.start() < end);
         let speaker = self.speakers.phrase_after(i + 1, hi)?;
         // A signature is a name that ends the line or comes before its title (`— Ines
         // Duarte, mayor`); `— a reaction to …` or `— itself a rebuttal` goes on with the text.
@@ -294,7 +294,7 @@ impl<'a> Attributor<'a> {
         let ends = self.seg.tokens.get(after).is_none_or(|t| {
             after >= hi
                 || t.punct(self.text).is_some_and(|c| matches!(c, '.' | ',' | ';' | ')'))
-                || self.text[speaker.span.end..t.span.start].contains(['\n', '\r'])
+                || self.text[speaker.span.end..t.start()].contains(['\n', '\r'])
         });
         if speaker.kind != SpeakerKind::Named || !ends || self.speakers.token_at(speaker.span.start) != i + 1 {
             return None;
@@ -302,7 +302,7 @@ impl<'a> Attributor<'a> {
         Some(Tie {
             how: Attribution::Signed,
             speaker: Some(speaker),
-            cue: Some(dash.span),
+            cue: Some(dash.span()),
         })
     }
 
@@ -329,7 +329,7 @@ impl<'a> Attributor<'a> {
             return Some(Tie {
                 how,
                 speaker,
-                cue: act.and_then(|t| t.cue).or(Some(last.span)),
+                cue: act.and_then(|t| t.cue).or(Some(last.span())),
             });
         }
         self.speech_act(&range).map(|t| Tie { how, ..t })
@@ -434,7 +434,7 @@ impl<'a> Attributor<'a> {
         let to = self.speakers.token_at(span.end);
         self.seg.tokens[from..to.max(from)]
             .iter()
-            .filter(|t| t.kind != TokenKind::Punct && !inside(self.quoted, t.span.start))
+            .filter(|t| t.kind != TokenKind::Punct && !inside(self.quoted, t.start()))
             .nth(most)
             .is_none()
     }

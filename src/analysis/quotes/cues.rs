@@ -85,12 +85,12 @@ fn scan_gap(text: &str, seg: &Segments, lex: &QuoteLexicon, gap: Span, cues: &mu
 /// Keep the cue word `m` when it is a whole token used as a verb of speech.
 fn consider(text: &str, seg: &Segments, lex: &QuoteLexicon, m: PhraseMatch, cues: &mut Vec<Cue>) {
     // Whole tokens only: `called` in `so-called` is no verb.
-    let i = seg.tokens.partition_point(|t| t.span.start < m.span.start);
-    let aligned = seg.tokens.get(i).is_some_and(|t| t.span.start == m.span.start)
+    let i = seg.tokens.partition_point(|t| t.start() < m.span.start);
+    let aligned = seg.tokens.get(i).is_some_and(|t| t.start() == m.span.start)
         && seg.tokens[i..]
             .iter()
-            .take_while(|t| t.span.start < m.span.end)
-            .any(|t| t.span.end == m.span.end);
+            .take_while(|t| t.start() < m.span.end)
+            .any(|t| t.end() == m.span.end);
     if !aligned || !is_verb_use(text, seg, lex, m.span) {
         return;
     }
@@ -118,10 +118,10 @@ pub fn inside(spans: &[Span], offset: usize) -> bool {
 /// - an infinitive after `to` (`declined to say`, `refused to comment`): speech not made;
 /// - `went on` before an infinitive (`went on to criticise`).
 fn is_verb_use(text: &str, seg: &Segments, lex: &QuoteLexicon, span: Span) -> bool {
-    let i = seg.tokens.partition_point(|t| t.span.start < span.start);
+    let i = seg.tokens.partition_point(|t| t.start() < span.start);
     let cue = span.slice(text);
     if lex.words.not_before_to.iter().any(|w| w.eq_ignore_ascii_case(cue)) {
-        let next = seg.tokens.partition_point(|t| t.span.start < span.end);
+        let next = seg.tokens.partition_point(|t| t.start() < span.end);
         if seg
             .tokens
             .get(next)
@@ -141,7 +141,7 @@ fn is_verb_use(text: &str, seg: &Segments, lex: &QuoteLexicon, span: Span) -> bo
     let marks_noun = |w: &str| lex.words.noun_markers.contains(w) || is_possessive(w);
     // `a blunt reply`, `his latest tweets`: an article, an adjective, a noun. But a verb
     // when what follows is reported speech: `the ad claims “…”`, `the ad states that …`.
-    let next = seg.tokens.partition_point(|t| t.span.start < span.end);
+    let next = seg.tokens.partition_point(|t| t.start() < span.end);
     let reports = seg.tokens.get(next).is_some_and(|t| {
         t.punct(text).is_some_and(|c| matches!(c, ',' | ':' | '“' | '"' | '.'))
             || t.text(text).eq_ignore_ascii_case("that")

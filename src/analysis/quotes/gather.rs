@@ -127,8 +127,8 @@ impl Gatherer<'_> {
     /// Words and numbers whose first byte lies in `span`.
     pub fn words(&self, span: Span) -> usize {
         let tokens = &self.seg.tokens;
-        let from = tokens.partition_point(|t| t.span.start < span.start);
-        let to = tokens.partition_point(|t| t.span.start < span.end);
+        let from = tokens.partition_point(|t| t.start() < span.start);
+        let to = tokens.partition_point(|t| t.start() < span.end);
         tokens[from..to].iter().filter(|t| t.kind != TokenKind::Punct).count()
     }
 
@@ -138,18 +138,18 @@ impl Gatherer<'_> {
     fn is_title(&self, s: &QuotedSpan) -> bool {
         let text = self.text;
         let tokens = &self.seg.tokens;
-        let open = tokens.partition_point(|t| t.span.start < s.span.start);
+        let open = tokens.partition_point(|t| t.start() < s.span.start);
         let mut i = open;
         while i > 0 && self.lex.words.determiners.contains(tokens[i - 1].text(text)) {
             i -= 1;
         }
-        let before = Span::new(tokens[i.saturating_sub(2)].span.start, s.span.start);
+        let before = Span::new(tokens[i.saturating_sub(2)].start(), s.span.start);
         if i > 0
             && self
                 .lex
                 .title_cues
                 .find_in(text, before)
-                .any(|m| m.span.end == tokens[i - 1].span.end)
+                .any(|m| m.span.end == tokens[i - 1].end())
         {
             return true;
         }

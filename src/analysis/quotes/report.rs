@@ -135,17 +135,14 @@ impl Reporter<'_> {
                 in_same_sentence: false,
             })
             .collect();
-        let from = self.seg.tokens.partition_point(|t| t.span.start < span.start);
-        let to = self.seg.tokens.partition_point(|t| t.span.start < span.end);
+        let from = self.seg.tokens.partition_point(|t| t.start() < span.start);
+        let to = self.seg.tokens.partition_point(|t| t.start() < span.end);
         for t in &self.seg.tokens[from..to] {
             let w = t.text(self.text);
-            if t.kind == TokenKind::Word
-                && self.words.subject_pronouns.contains(w)
-                && !inside(self.quoted, t.span.start)
-            {
+            if t.kind == TokenKind::Word && self.words.subject_pronouns.contains(w) && !inside(self.quoted, t.start()) {
                 out.push(Candidate {
-                    span: t.span,
-                    refers_to: self.mentions.resolve(w, t.span.start, self.words).map(|m| m.span),
+                    span: t.span(),
+                    refers_to: self.mentions.resolve(w, t.start(), self.words).map(|m| m.span),
                     pronoun: true,
                     in_same_sentence: false,
                 });
@@ -166,7 +163,7 @@ impl Reporter<'_> {
     fn fix(&self, last: Span, who: &str) -> Option<Fix> {
         let s = self.seg.sentence_at(last.end - 1)?;
         let sentence = &self.seg.sentences[s];
-        let after = self.seg.tokens.partition_point(|t| t.span.start < last.end);
+        let after = self.seg.tokens.partition_point(|t| t.start() < last.end);
         if self.seg.tokens[after..sentence.tokens.end]
             .iter()
             .any(|t| t.kind != TokenKind::Punct)

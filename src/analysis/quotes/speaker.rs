@@ -36,7 +36,7 @@ impl SpeakerFinder<'_> {
 
     /// Index of the first token starting at or after `offset`.
     pub fn token_at(&self, offset: usize) -> usize {
-        self.seg.tokens.partition_point(|t| t.span.start < offset)
+        self.seg.tokens.partition_point(|t| t.start() < offset)
     }
 
     /// The speaker tied to `cue` in the sentence made of `tokens`.
@@ -47,14 +47,14 @@ impl SpeakerFinder<'_> {
         let mut lo = tokens.start;
         let mut i = c0;
         while i > lo {
-            if inside(self.quoted, self.tok(i - 1).span.start) {
+            if inside(self.quoted, self.tok(i - 1).start()) {
                 lo = i;
                 break;
             }
             i -= 1;
         }
         let mut hi = c1;
-        while hi < tokens.end && !inside(self.quoted, self.tok(hi).span.start) {
+        while hi < tokens.end && !inside(self.quoted, self.tok(hi).start()) {
             hi += 1;
         }
         match cue.kind {
@@ -74,7 +74,7 @@ impl SpeakerFinder<'_> {
     /// The first name in tokens `lo..hi`, outside quoted material: the likely speaker of a
     /// lead-in such as `Sanders delivered a snappy retort:`.
     pub fn first_name(&self, lo: usize, hi: usize) -> Option<Speaker> {
-        let start = (lo..hi).find(|&i| self.is_name_word(i) && !inside(self.quoted, self.tok(i).span.start))?;
+        let start = (lo..hi).find(|&i| self.is_name_word(i) && !inside(self.quoted, self.tok(i).start()))?;
         let mut end = start;
         while end < hi
             && (self.is_name_part(end) || (self.is_initial_dot(end) && end + 1 < hi && self.is_name_word(end + 1)))
@@ -90,9 +90,9 @@ impl SpeakerFinder<'_> {
             .find(|&i| {
                 self.tok(i).kind == TokenKind::Word
                     && self.words.is_pronoun(self.word(i))
-                    && !inside(self.quoted, self.tok(i).span.start)
+                    && !inside(self.quoted, self.tok(i).start())
             })
-            .map(|i| pronoun(self.tok(i).span))
+            .map(|i| pronoun(self.tok(i).span()))
     }
 
     /// An adverb or auxiliary between a speaker and a verb: `has also said`, `quickly said`.
@@ -139,7 +139,7 @@ impl SpeakerFinder<'_> {
             return self.before_relative(i - 1, lo);
         }
         if self.words.is_pronoun(w) {
-            return Some(pronoun(t.span));
+            return Some(pronoun(t.span()));
         }
         let phrase = self.phrase_before(i, lo)?;
         // `Peskov, who is the Kremlin's spokesman, said`: the speaker is before `who`.
@@ -160,7 +160,7 @@ impl SpeakerFinder<'_> {
             i -= 1;
         }
         if i > lo && self.words.is_pronoun(self.word(i - 1)) {
-            return Some(pronoun(self.tok(i - 1).span));
+            return Some(pronoun(self.tok(i - 1).span()));
         }
         self.phrase_before(i, lo)
     }
@@ -200,7 +200,7 @@ impl SpeakerFinder<'_> {
 
     /// The cue whose last token is token `i`.
     fn cue_ending_at(&self, i: usize) -> Option<&Cue> {
-        let end = self.tok(i).span.end;
+        let end = self.tok(i).end();
         let at = self.cues.partition_point(|c| c.span.end < end);
         self.cues.get(at).filter(|c| c.span.end == end)
     }
@@ -236,7 +236,7 @@ impl SpeakerFinder<'_> {
     fn is_initial_dot(&self, i: usize) -> bool {
         i > 0 && self.tok(i).punct(self.text) == Some('.') && {
             let prev = self.tok(i - 1);
-            prev.span.end == self.tok(i).span.start
+            prev.end() == self.tok(i).start()
                 && prev.is_capitalized(self.text)
                 && prev.text(self.text).chars().count() == 1
         }
@@ -339,7 +339,7 @@ impl SpeakerFinder<'_> {
         }
         let first = self.word(j);
         if self.words.is_pronoun(first) {
-            return Some(pronoun(self.tok(j).span));
+            return Some(pronoun(self.tok(j).span()));
         }
         let mut end = j;
         let mut lower = 0;
@@ -398,7 +398,7 @@ impl SpeakerFinder<'_> {
         while run > start && (self.is_name_part(run - 1) || self.is_initial_dot(run - 1)) {
             run -= 1;
         }
-        let whole = Span::new(self.tok(start).span.start, self.tok(end - 1).span.end);
+        let whole = Span::new(self.tok(start).start(), self.tok(end - 1).end());
         if run == end {
             return named_or_phrase(whole, SpeakerKind::NounPhrase);
         }
@@ -415,7 +415,7 @@ impl SpeakerFinder<'_> {
         if name == run && self.words.person_nouns.contains(self.word(end - 1)) {
             return named_or_phrase(whole, SpeakerKind::NounPhrase);
         }
-        let name_span = Span::new(self.tok(name).span.start, self.tok(end - 1).span.end);
+        let name_span = Span::new(self.tok(name).start(), self.tok(end - 1).end());
         let article_only = run == start || (run == start + 1 && self.word(start).eq_ignore_ascii_case("the"));
         let linked = run > start && {
             let w = self.word(run - 1);
