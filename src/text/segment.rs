@@ -68,7 +68,7 @@ impl Token {
         }
         // Most words start with an ASCII letter: no slicing, no decoding.
         match src.as_bytes().get(self.start()) {
-            Some(&b) if b.is_ascii() && self.start < self.end && self.end() <= src.len() => b.is_ascii_uppercase(),
+            Some(&b) if b.is_ascii() && self.start() < self.end() && self.end() <= src.len() => b.is_ascii_uppercase(),
             _ => self.text(src).chars().next().is_some_and(char::is_uppercase),
         }
     }

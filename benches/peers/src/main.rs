@@ -20,6 +20,7 @@
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use harper_core::linting::{LintGroup, Linter};
@@ -69,7 +70,7 @@ fn main() {
         };
         let mut lints = 0;
         let harper = median_of(harper_runs, 1, || {
-            let mut group = LintGroup::new_curated(dictionary.clone(), Dialect::British);
+            let mut group = lint_group(&dictionary);
             group.lint(&Document::new_curated(WARM_UP, &PlainEnglish));
             let start = Instant::now();
             let document = Document::new_curated(&draft, &PlainEnglish);
@@ -99,18 +100,23 @@ fn main() {
     }
 }
 
+/// Harper's curated lint group, in British English (BBC copy is British).
+fn lint_group(dictionary: &Arc<FstDictionary>) -> LintGroup {
+    LintGroup::new_curated(dictionary.clone(), Dialect::British)
+}
+
 /// The median time each tool takes to check `draft` again after one letter is typed in
 /// its middle, each warmed on the draft as an editor's linter would be: Harper's lint group
 /// (and its cache) and copydesk's memo live across the runs. Run `k` types its letter `k`
 /// words further on than the draft's middle, so each run's edited sentence is new to both.
 fn after_keystrokes(
     draft: &str,
-    dictionary: &std::sync::Arc<FstDictionary>,
+    dictionary: &Arc<FstDictionary>,
     config: &copydesk::Config,
     runs: usize,
 ) -> (Duration, Duration) {
     let edits: Vec<String> = (0..runs + 1).map(|k| typed(draft, k)).collect();
-    let mut group = LintGroup::new_curated(dictionary.clone(), Dialect::British);
+    let mut group = lint_group(dictionary);
     group.lint(&Document::new_curated(draft, &PlainEnglish));
     let mut next = edits.iter();
     let harper = median_of(runs, 1, || {
