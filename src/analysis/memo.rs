@@ -1,7 +1,8 @@
 //! Analysis for an editor, where a keystroke changes one paragraph of a draft that is
 //! analysed again and again: the segmentation and the paragraph-local scans
-//! ([`LocalScans`]) of every paragraph are kept, keyed by the paragraph's text, and only
-//! the paragraphs not seen in the previous analysis are scanned. Four draft-wide steps
+//! ([`LocalScans`]) of every paragraph are kept with the paragraph's text, and only the
+//! paragraphs not seen in the previous analysis are scanned (see [`reuse`] for how they
+//! are found). Four draft-wide steps
 //! keep what they can too: the count of the draft's lower-case words (updated with the
 //! paragraphs that come and go), the spelling forms of its name words, each paragraph's
 //! name runs for pronoun speakers (keyed by what of it is quoted as well), and the pairs
@@ -9,9 +10,6 @@
 //! steps that need the whole draft (quotation marks across paragraphs, attribution, names,
 //! claims) run as in [`super::analyze`], whose results this gives exactly.
 
-use std::collections::HashMap;
-use std::collections::hash_map::Entry as Slot;
-use std::hash::BuildHasherDefault;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
@@ -20,7 +18,6 @@ use super::entities::{LowercaseWords, NameWordCache};
 use super::lexicon::Lexicon;
 use super::local::LocalScans;
 use super::names::KeptPairs;
-use super::names::fasthash::FastHasher;
 use super::quotes::{KeptRuns, ParagraphRuns};
 use super::{Analysis, Kept, analyze_segmented};
 use crate::config::Config;
@@ -35,8 +32,9 @@ use crate::text::segment::{self, Segments};
 pub struct Memo {
     /// The word lists the scans were made with: other lists find other things.
     lexicon: Option<Arc<Lexicon>>,
-    /// By the paragraph's text (its prose, masked as the analysis reads it).
-    paragraphs: HashMap<Box<str>, Scanned, BuildHasherDefault<FastHasher>>,
+    /// The paragraphs of the last analysis in draft order, each with its text (its prose,
+    /// masked as the analysis reads it).
+    paragraphs: Vec<Entry>,
     /// The lower-case words of `paragraphs`, counted: the names' evidence of which
     /// capitalised words are common words, kept up to date paragraph by paragraph.
     lowercase: LowercaseWords,
@@ -61,8 +59,9 @@ struct Scanned {
     runs: Option<ParagraphRuns>,
 }
 
-/// A paragraph's text, the key it is kept under, with what was found in it.
-type Entry = (Box<str>, Scanned);
+/// A paragraph's text with what was found in it (boxed: entries are moved about on every
+/// keystroke, thousands of them in a long draft).
+type Entry = (Box<str>, Box<Scanned>);
 
 impl std::fmt::Debug for Memo {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -75,7 +74,7 @@ impl Memo {
         Memo::default()
     }
 
-    /// How many paragraphs it holds: those of the last analysis (fewer when some repeat).
+    /// How many paragraphs it holds: those of the last analysis.
     pub fn len(&self) -> usize {
         self.paragraphs.len()
     }
@@ -86,7 +85,7 @@ impl Memo {
 
     /// Let go of everything kept (the word lists it was found with are kept apart).
     fn forget(&mut self) {
-        self.paragraphs = HashMap::default();
+        self.paragraphs = Vec::new();
         self.lowercase.clear();
         self.name_words
             .get_mut()
@@ -132,53 +131,45 @@ pub fn analyze_with_memo(text: &str, kind: DocKind, config: &Config, memo: &mut 
         return analyze_segmented(text, kind, config, &prose, segments, None);
     }
     let masked: &str = &prose.masked;
-    let mut previous = std::mem::take(&mut memo.paragraphs);
+    let previous = std::mem::take(&mut memo.paragraphs);
     // The counts of lower-case words follow the paragraphs held: every paragraph let go
-    // below has its words taken away, every one kept anew has them added.
+    // has its words taken away, every one kept anew has them added.
     let lowercase = &mut memo.lowercase;
-    // Each block with its key and its scans, taken from the previous analysis when it had
-    // the same paragraph (a paragraph that appears twice is scanned again the second time).
-    let mut blocks: Vec<(&Block, Option<Entry>)> = prose
-        .blocks
-        .iter()
-        .map(|b| {
-            let kept = match previous.remove_entry(b.span.slice(masked)) {
-                Some((key, s)) if s.kind == b.kind && s.quote_depth == b.quote_depth => Some((key, s)),
-                Some((key, s)) => {
-                    lowercase.remove(&key, &s.segments);
-                    None
-                }
-                None => None,
-            };
-            (b, kept)
-        })
-        .collect();
-    for (key, s) in previous {
-        lowercase.remove(&key, &s.segments);
-    }
+    // Each block with its key and its scans, taken over from the previous analysis when it
+    // had the same paragraph.
+    let mut blocks = reuse::pair_blocks(&prose.blocks, masked, previous, |(key, s)| {
+        lowercase.remove(&key, &s.segments)
+    });
     let fresh: Vec<bool> = blocks.iter().map(|(_, kept)| kept.is_none()).collect();
-    // The new paragraphs (every one, when a draft is opened) on as many cores as are free.
-    blocks
-        .par_iter_mut()
-        .with_min_len(PARAGRAPHS_PER_TASK)
-        .filter(|(_, kept)| kept.is_none())
-        .for_each(|(b, kept)| {
-            let paragraph = b.span.slice(masked);
-            let mut segments = segment::segment_block(paragraph, b.kind, b.quote_depth);
-            let mut local = LocalScans::of_paragraph(paragraph, &segments, &lexicon);
-            // Kept until the paragraph changes: without the room their vectors were given
-            // to grow in (a third of what a long draft's paragraphs hold).
-            segments.shrink_to_fit();
-            local.shrink_to_fit();
-            let scanned = Scanned {
-                kind: b.kind,
-                quote_depth: b.quote_depth,
-                segments,
-                local,
-                runs: None,
-            };
-            *kept = Some((paragraph.into(), scanned));
-        });
+    let mut unscanned: Vec<&mut (&Block, Option<Entry>)> =
+        blocks.iter_mut().filter(|(_, kept)| kept.is_none()).collect();
+    let scan = |(b, kept): &mut &mut (&Block, Option<Entry>)| {
+        let paragraph = b.span.slice(masked);
+        let mut segments = segment::segment_block(paragraph, b.kind, b.quote_depth);
+        let mut local = LocalScans::of_paragraph(paragraph, &segments, &lexicon);
+        // Kept until the paragraph changes: without the room their vectors were given to
+        // grow in (a third of what a long draft's paragraphs hold).
+        segments.shrink_to_fit();
+        local.shrink_to_fit();
+        let scanned = Scanned {
+            kind: b.kind,
+            quote_depth: b.quote_depth,
+            segments,
+            local,
+            runs: None,
+        };
+        *kept = Some((paragraph.into(), Box::new(scanned)));
+    };
+    // The new paragraphs (every one, when a draft is opened) on as many cores as are free;
+    // the one a keystroke changed, here (handing it to another core costs more).
+    if unscanned.len() < PARAGRAPHS_PER_TASK {
+        unscanned.iter_mut().for_each(scan);
+    } else {
+        unscanned
+            .par_iter_mut()
+            .with_min_len(PARAGRAPHS_PER_TASK)
+            .for_each(scan);
+    }
 
     let mut scanned: Vec<(usize, Entry)> = blocks
         .into_iter()
@@ -199,25 +190,18 @@ pub fn analyze_with_memo(text: &str, kind: DocKind, config: &Config, memo: &mut 
             .collect(),
     );
     let mention_runs = Mutex::new(runs);
-    let pieces = scanned.iter().map(|(start, (_, s))| (s, *start));
-    let segments = Segments::concat(pieces.clone().map(|(s, start)| (&s.segments, start)));
-    let local = LocalScans::concat(pieces.map(|(s, start)| (&s.local, start)));
-    memo.paragraphs.reserve(scanned.len());
+    // Two copies of about a megabyte each at 100,000 words, side by side.
+    let pieces = || scanned.iter().map(|(start, (_, s))| (&**s, *start));
+    let (segments, local) = rayon::join(
+        || Segments::concat(pieces().map(|(s, start)| (&s.segments, start))),
+        || LocalScans::concat(pieces().map(|(s, start)| (&s.local, start))),
+    );
+    memo.paragraphs.reserve_exact(scanned.len());
     for ((_, (key, s)), fresh) in scanned.into_iter().zip(fresh) {
         if fresh {
             lowercase.add(&key, &s.segments);
         }
-        match memo.paragraphs.entry(key) {
-            // A paragraph written twice is held once: the words of the copy let go are
-            // taken away again.
-            Slot::Occupied(mut held) => {
-                let old = held.insert(s);
-                lowercase.remove(held.key(), &old.segments);
-            }
-            Slot::Vacant(slot) => {
-                slot.insert(s);
-            }
-        }
+        memo.paragraphs.push((key, s));
     }
     let kept = Kept {
         local: &local,
@@ -229,15 +213,14 @@ pub fn analyze_with_memo(text: &str, kind: DocKind, config: &Config, memo: &mut 
     let analysis = analyze_segmented(text, kind, config, &prose, segments, Some(kept));
     let found = mention_runs.into_inner().unwrap_or_else(PoisonError::into_inner);
     let mut found = found.into_paragraphs().into_iter();
-    for (b, _) in prose.blocks.iter().zip(&with_words).filter(|(_, words)| **words) {
-        let runs = found.next().flatten();
-        if let Some(s) = memo.paragraphs.get_mut(b.span.slice(masked)) {
-            s.runs = runs;
-        }
+    for ((_, s), _) in memo.paragraphs.iter_mut().zip(&with_words).filter(|(_, words)| **words) {
+        s.runs = found.next().flatten();
     }
     memo.prose = (kind == DocKind::Markdown).then(|| KeptProse::new(text, prose));
     analysis
 }
+
+mod reuse;
 
 #[cfg(test)]
 mod tests;

@@ -140,7 +140,7 @@ fn the_memo_holds_the_paragraphs_of_the_last_draft_and_no_others() {
     );
     assert_eq!(memo.len(), 2);
     let kept: Vec<&str> = {
-        let mut k: Vec<&str> = memo.paragraphs.keys().map(|k| &**k).collect();
+        let mut k: Vec<&str> = memo.paragraphs.iter().map(|(k, _)| &**k).collect();
         k.sort();
         k
     };
