@@ -91,17 +91,9 @@ impl Workspace {
                 }
             },
         };
-        let spellings = self.index.add_draft(id, &analysis.entities);
         // A spelling many drafts write is held once: each draft's copy gives way to the
-        // index's (a folder of a thousand articles writes each spelling four times over).
-        for (word, sid) in analysis.entities.words.iter_mut().zip(&spellings) {
-            if let Some(sid) = sid {
-                let filed = &self.index.get(*sid).spelling;
-                if word.spelling == *filed {
-                    word.spelling = filed.clone();
-                }
-            }
-        }
+        // index's.
+        let spellings = self.index.add_draft(id, &mut analysis.entities);
         self.slots[id as usize] = Some(Slot {
             key: key.clone(),
             draft: Draft { analysis, config },

@@ -72,29 +72,37 @@ impl NameIndex {
     }
 
     /// File a draft's spellings; the spelling id of each of its words (`None` for words the
-    /// spelling check ignores).
-    pub fn add_draft(&mut self, draft: DraftId, ents: &Entities) -> Vec<Option<SpellingId>> {
+    /// spelling check ignores). A spelling the index already holds is shared with the
+    /// draft's word (a folder of a thousand articles writes each spelling four times over),
+    /// here, while the entry is at hand.
+    pub fn add_draft(&mut self, draft: DraftId, ents: &mut Entities) -> Vec<Option<SpellingId>> {
         let mut out = Vec::with_capacity(ents.words.len());
-        for (w, word) in ents.words.iter().enumerate() {
+        for w in 0..ents.words.len() {
             let w = w as WordId;
+            let word = &ents.words[w as usize];
             if !checkable(ents, w) {
                 out.push(None);
                 continue;
             }
             let id = self.intern(&word.text, &word.spelling);
             let (first_full, first) = first_full_use(ents, w);
-            let postings = &mut self.entries[id as usize].postings;
-            let at = postings.partition_point(|p| p.draft < draft);
-            postings.insert(
+            let strong = !word.mentions.is_empty();
+            let entry = &mut self.entries[id as usize];
+            let at = entry.postings.partition_point(|p| p.draft < draft);
+            entry.postings.insert(
                 at,
                 Posting {
                     draft,
                     word: w,
-                    strong: !word.mentions.is_empty(),
+                    strong,
                     first_full,
                     first,
                 },
             );
+            let mine = &mut ents.words[w as usize].spelling;
+            if *mine == entry.spelling {
+                *mine = entry.spelling.clone();
+            }
             out.push(Some(id));
         }
         out
