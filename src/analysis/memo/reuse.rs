@@ -1,11 +1,12 @@
 //! Which paragraphs of the previous analysis a draft still has.
 //!
-//! A keystroke changes one paragraph of thousands. Looking each paragraph up by its text
-//! would hash the whole draft (three times, with the memo's other look-ups): at 100,000
-//! words that cost more than a millisecond a keystroke. The paragraphs before and after the
-//! edit are instead compared in place, in draft order, from each end (a byte comparison,
-//! stopping at the first difference); only those in between, where paragraphs may have
-//! been added, removed, moved or rewritten, are looked up by text.
+//! A keystroke changes one paragraph of thousands. When the memo kept its paragraphs in a
+//! map by text, it hashed the whole draft three times a keystroke (to find each paragraph,
+//! to keep it, to give it back its name runs): about two milliseconds at 100,000 words. The
+//! paragraphs before and after the edit are instead compared in place, in draft order, from
+//! each end (a byte comparison, stopping at the first difference); only those in between,
+//! where paragraphs may have been added, removed, moved or rewritten, are looked up by
+//! text, and the memo keeps its paragraphs in draft order.
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry as Slot;
