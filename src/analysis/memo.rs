@@ -137,13 +137,11 @@ pub fn analyze_with_memo(text: &str, kind: DocKind, config: &Config, memo: &mut 
     let lowercase = &mut memo.lowercase;
     // Each block with its key and its scans, taken over from the previous analysis when it
     // had the same paragraph.
-    let mut blocks = reuse::pair_blocks(&prose.blocks, masked, previous, |(key, s)| {
+    let blocks = reuse::pair_blocks(&prose.blocks, masked, previous, |(key, s)| {
         lowercase.remove(&key, &s.segments)
     });
     let fresh: Vec<bool> = blocks.iter().map(|(_, kept)| kept.is_none()).collect();
-    let mut unscanned: Vec<&mut (&Block, Option<Entry>)> =
-        blocks.iter_mut().filter(|(_, kept)| kept.is_none()).collect();
-    let scan = |(b, kept): &mut &mut (&Block, Option<Entry>)| {
+    let scan = |b: &Block| -> Entry {
         let paragraph = b.span.slice(masked);
         let mut segments = segment::segment_block(paragraph, b.kind, b.quote_depth);
         let mut local = LocalScans::of_paragraph(paragraph, &segments, &lexicon);
@@ -158,22 +156,31 @@ pub fn analyze_with_memo(text: &str, kind: DocKind, config: &Config, memo: &mut 
             local,
             runs: None,
         };
-        *kept = Some((paragraph.into(), Box::new(scanned)));
+        (paragraph.into(), Box::new(scanned))
     };
+    let unscanned: Vec<&Block> = blocks
+        .iter()
+        .filter(|(_, kept)| kept.is_none())
+        .map(|(b, _)| *b)
+        .collect();
     // The new paragraphs (every one, when a draft is opened) on as many cores as are free;
     // the one a keystroke changed, here (handing it to another core costs more).
-    if unscanned.len() < PARAGRAPHS_PER_TASK {
-        unscanned.iter_mut().for_each(scan);
+    let new_entries: Vec<Entry> = if unscanned.len() < PARAGRAPHS_PER_TASK {
+        unscanned.into_iter().map(scan).collect()
     } else {
         unscanned
-            .par_iter_mut()
+            .into_par_iter()
             .with_min_len(PARAGRAPHS_PER_TASK)
-            .for_each(scan);
-    }
-
+            .map(scan)
+            .collect()
+    };
+    let mut new_entries = new_entries.into_iter();
     let mut scanned: Vec<(usize, Entry)> = blocks
         .into_iter()
-        .map(|(b, kept)| (b.span.start, kept.expect("every paragraph is scanned above")))
+        .map(|(b, kept)| {
+            let entry = kept.or_else(|| new_entries.next());
+            (b.span.start, entry.expect("every paragraph is kept or scanned above"))
+        })
         .collect();
     // The name runs go to the analysis by paragraph (a block of no words is none) and come
     // back after it, each to its paragraph's entry.

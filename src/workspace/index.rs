@@ -77,9 +77,8 @@ impl NameIndex {
     /// here, while the entry is at hand.
     pub fn add_draft(&mut self, draft: DraftId, ents: &mut Entities) -> Vec<Option<SpellingId>> {
         let mut out = Vec::with_capacity(ents.words.len());
-        for w in 0..ents.words.len() {
-            let w = w as WordId;
-            let word = &ents.words[w as usize];
+        for i in 0..ents.words.len() {
+            let (w, word) = (i as WordId, &ents.words[i]);
             if !checkable(ents, w) {
                 out.push(None);
                 continue;
@@ -99,7 +98,7 @@ impl NameIndex {
                     first,
                 },
             );
-            let mine = &mut ents.words[w as usize].spelling;
+            let mine = &mut ents.words[i].spelling;
             if *mine == entry.spelling {
                 *mine = entry.spelling.clone();
             }
